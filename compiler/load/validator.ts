@@ -1,0 +1,19 @@
+/**
+ * One configured ajv for every schema ork validates user input against: strict schemas,
+ * all errors collected (so every unknown key is reported), verbose errors (so unknown-key
+ * messages can list the allowed keys). Compiled validators are cached per schema object.
+ */
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+
+const ajv = new Ajv({ strict: true, allErrors: true, verbose: true, allowUnionTypes: true });
+const cache = new WeakMap<object, ValidateFunction>();
+
+/** Validates `value` against `schema`; returns ajv's errors (empty when valid). */
+export function validateAgainst(schema: object, value: unknown): ErrorObject[] {
+  let fn = cache.get(schema);
+  if (!fn) {
+    fn = ajv.compile(schema);
+    cache.set(schema, fn);
+  }
+  return fn(value) ? [] : [...(fn.errors ?? [])];
+}
