@@ -1,0 +1,61 @@
+/**
+ * Wires a queue's observer to the operator metrics and logger for one CRD.
+ *
+ * maxDepth refusals are counted one by one (`ork_workqueue_dropped_total{reason="max_depth"}`)
+ * and logged as episodes: one `warn` line when the queue starts refusing, one `debug` line per
+ * refused key, and one `info` line with the number refused once it accepts keys again — a burst
+ * never floods the log and a refusal is never silent.
+ */
+import type { Logger } from '../log/logger.ts';
+import type { OperatorMetrics } from '../metrics/operator-metrics.ts';
+import type { QueueObserver } from './observer.ts';
+import type { WorkReport } from './worker-pool.ts';
+
+/** Observer recording metrics and log lines under `crd`. */
+export function queueInstruments(crd: string, metrics: OperatorMetrics, logger: Logger): QueueObserver<string> {
+  let full: { maxDepth: number; refused: number } | undefined;
+  return {
+    added: () => metrics.queueAdd(crd),
+    depth(n) {
+      metrics.queueDepth(crd, n);
+      if (full !== undefined && n < full.maxDepth) {
+        logger.info('work queue accepting keys again', { crd, depth: n, maxDepth: full.maxDepth, refused: full.refused });
+        full = undefined;
+      }
+    },
+    refused(key, depth, maxDepth) {
+      metrics.queueDropped(crd, 'max_depth');
+      if (full === undefined) {
+        full = { maxDepth, refused: 0 };
+        logger.warn('work queue full: refusing new keys until it drains; refused keys return on the next resync', { crd, key, depth, maxDepth });
+      }
+      full.refused++;
+      logger.debug('work queue refused key', { crd, key, depth, maxDepth });
+    },
+    retried(key, attempt, delayMs) {
+      metrics.queueRetry(crd);
+      logger.debug('retry scheduled', { crd, key, attempt, delayMs });
+    },
+    gaveUp(key, attempts) {
+      metrics.queueDropped(crd, 'max_attempts');
+      logger.warn('giving up on key after maxAttempts retries; it returns on the next resync', { crd, key, attempts });
+    },
+  };
+}
+
+/** `onResult` / `onActive` callbacks recording reconcile metrics and error lines for `crd`. */
+export function workerInstruments(
+  crd: string,
+  metrics: OperatorMetrics,
+  logger: Logger,
+): { onResult: (r: WorkReport<string>) => void; onActive: (busy: number) => void } {
+  return {
+    onResult(r) {
+      metrics.reconcile(crd, r.outcome, r.durationMs / 1000);
+      if (r.outcome === 'error') {
+        logger.error('reconcile failed', { crd, key: r.item, reconcileId: r.reconcileId, err: r.error, retryScheduled: r.retryScheduled });
+      }
+    },
+    onActive: (busy) => metrics.workersActive(crd, busy),
+  };
+}
