@@ -7,6 +7,8 @@ import { Command, CommanderError } from 'commander';
 import { CliError, EXIT_INVALID, EXIT_USAGE } from './exit.ts';
 import { ORK_VERSION } from '../version.ts';
 import { registerValidate } from './commands/validate.ts';
+import { registerPlane } from './commands/plane.ts';
+import { registerUp } from './commands/up.ts';
 
 /** Builds the program with every command registered. Exported for the CLI reference generator. */
 export function buildProgram(): Command {
@@ -16,6 +18,8 @@ export function buildProgram(): Command {
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
   registerValidate(program);
+  registerPlane(program);
+  registerUp(program);
   return program;
 }
 

@@ -57,7 +57,7 @@ export function parseYamlDocuments(source: SourceFile): { documents: YamlDocumen
       });
       continue;
     }
-    documents.push(makeDocument(source, doc, value, at));
+    documents.push(makeDocument(source, doc, withoutPrototypes(value), at));
   }
   return { documents, diagnostics };
 }
@@ -140,4 +140,18 @@ function makeDocument(source: SourceFile, doc: Document.Parsed, value: unknown, 
 function keyText(key: unknown): string | undefined {
   if (isScalar(key)) return String(key.value);
   return undefined;
+}
+
+/**
+ * A deep copy whose mappings are null-prototype objects, so keys such as `constructor`,
+ * `toString` or `__proto__` are plain data: never inherited, never prototype setters.
+ */
+export function withoutPrototypes(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(withoutPrototypes);
+  if (v === null || typeof v !== 'object') return v;
+  const out = Object.create(null) as Record<string, unknown>;
+  for (const k of Object.keys(v)) {
+    Object.defineProperty(out, k, { value: withoutPrototypes((v as Record<string, unknown>)[k]), enumerable: true, writable: true, configurable: true });
+  }
+  return out;
 }
