@@ -1,0 +1,3 @@
+module ork.test/templateoracle
+
+go 1.26
