@@ -1,0 +1,37 @@
+/**
+ * The strict schema of the raw Katalog (as written, before normalization): the single source of
+ * truth for the TypeScript types (`Raw*`) and for runtime validation (ajv over `KatalogSchema`).
+ * Every object is closed, so unknown keys are rejected at every depth.
+ */
+export { KatalogSchema, KatalogSpecSchema, type RawKatalog, type RawKatalogSpec } from './katalog.ts';
+export { MetadataSchema, LifecycleSchema, PolicySchema, type RawMetadata, type RawLifecycle, type RawPolicy } from './metadata.ts';
+export { CrdEntrySchema, EndpointsSchema, type RawCrdEntry } from './crd-entry.ts';
+export { ApiTypesSchema, type RawApiTypes } from './api-types.ts';
+export { DependsOnSchema, DependsOnConditionSchema, DEPENDENCY_CONDITIONS, type RawDependsOn } from './depends-on.ts';
+export { OperatorBoxSchema, EmitSchema, RuntimeBlockSchema, type RawOperatorBox } from './operator-box.ts';
+export {
+  ReconcilerSchema, ReconcileSchema, HookDeclarationSchema, ConstructorDeclarationSchema, ManagedResourceSchema,
+  type RawReconciler, type RawReconcile,
+} from './reconciler.ts';
+export { QueueSchema, QueueBehaviourSchema, RetryBackoffSchema, RequeueSchema, type RawQueue, type RawRetryBackoff, type RawRequeue } from './queue.ts';
+export { PreReconcileSchema, KNOWN_SENTINELS, type RawPreReconcile } from './pre-reconcile.ts';
+export { HookTemplatesSchema, HookStageSchema, PLACEHOLDER_LIST_KEYS, type RawHookTemplates, type PlaceholderListKey } from './hook-templates.ts';
+export { StatusSchema, StatusFieldSchema, STATUS_FIELD_TYPES, type RawStatus, type RawStatusField } from './status.ts';
+export {
+  ConditionSchema, ConditionList, gateKeys, CONDITION_OPERATORS, CONDITION_SHORTHANDS,
+  type RawCondition,
+} from './conditions.ts';
+export { ExternalCallSchema, type RawExternalCall } from './external.ts';
+export { CrossSchema, CrossListSchema, type RawCross } from './cross.ts';
+export { ObserveSchema, WatchEntrySchema, EventEntrySchema, type RawObserve } from './observe.ts';
+export { AutoscaleSchema, type RawAutoscale } from './autoscale.ts';
+export { RollbackSchema, type RawRollback } from './rollback.ts';
+export { ForEachSchema } from './resource-common.ts';
+export { EnvVarSchema, EnvListSchema, EnvFromSchema, ResourcesSchema, ProbesSchema, WorkloadAutoscaleSchema } from './workload.ts';
+export * from './resources/index.ts';
+export { CHILD_KINDS, CHILD_LIST_KEYS, childKind, type ChildKind, type ChildListKey } from './child-kinds.ts';
+export { BUILTIN_KINDS, builtinKind, type BuiltinKind } from './builtin-kinds.ts';
+export { GoString, Obj, MapOf } from './scalars.ts';
+export { KATALOG_AJV_OPTIONS } from './ajv-options.ts';
+export { DEFINITIONS, withDefinitions } from './definitions.ts';
+export { katalogJsonSchemaText } from './json-schema.ts';
