@@ -150,29 +150,78 @@ export const WorkloadAutoscaleSchema = Def('WorkloadAutoscale', Obj('Workload au
   scaleDown: Opt(ScaleDownSchema),
 }));
 
-/** Pod-level keys shared by every workload entry. */
-export function podKeys() {
+/** Image of the single container. */
+export function imageKeys() {
   return {
     image: Str('Container image (template). Required.'),
     imagePullSecrets: Opt(StrList('Secrets used to pull the image.')),
+  };
+}
+
+/** Primary container port. */
+export function portKeys() {
+  return {
     port: Opt(GoString('Primary container port, e.g. 8080 or "{{ .spec.port }}"; omit for no port.')),
     protocol: Opt(Str('Port protocol: TCP (default), UDP, SCTP.')),
-    annotations: Opt(StringMap('Annotations; values may be templates.')),
-    resources: Opt(Ref(ResourcesSchema)),
+  };
+}
+
+/** Scheduling and identity of the pod. */
+export function schedulingKeys() {
+  return {
     nodeSelector: Opt(StringMap('Node labels the pod must match.')),
     serviceAccountName: Opt(Str('ServiceAccount the pod runs as.')),
-    probes: Opt(Ref(ProbesSchema)),
+  };
+}
+
+/** Resources and security contexts. */
+export function containerSettingKeys() {
+  return {
+    resources: Opt(Ref(ResourcesSchema)),
     securityContext: Opt(Ref(ContainerSecuritySchema)),
     podSecurity: Opt(Ref(PodSecuritySchema)),
+  };
+}
+
+/** Probes of the primary container. */
+export function probeKeys() {
+  return { probes: Opt(Ref(ProbesSchema)) };
+}
+
+/** Pod volumes and their mounts. */
+export function volumeKeys() {
+  return {
     volumes: Opt(Type.Array(Ref(VolumeSchema), { description: 'Pod volumes.' })),
     volumeMounts: Opt(Type.Array(Ref(VolumeMountSchema), { description: 'Mounts of the primary container.' })),
   };
 }
 
-/** Env keys (not every workload has them). */
+/** Environment of the primary container. */
 export function envKeys() {
   return {
     env: Opt(Ref(EnvListSchema)),
     envFrom: Opt(Ref(EnvFromSchema)),
+  };
+}
+
+/** Entry point of a run-to-completion container. */
+export function commandKeys() {
+  return {
+    command: Opt(StrList('Container entrypoint; each element may be a template.')),
+    args: Opt(StrList('Container arguments; each element may be a template.')),
+  };
+}
+
+/** Working directory of the container. */
+export function workingDirectoryKey() {
+  return { workingDirectory: Opt(Str('Working directory of the container.')) };
+}
+
+/** Replica count, rolling update and workload autoscale of a replicated workload. */
+export function replicaKeys(kind: string) {
+  return {
+    replicas: Opt(GoString(`Replica count of the ${kind}: 3, "3" or "{{ .spec.replicas }}". Default 1.`)),
+    rollingUpdate: Opt(Ref(RollingUpdateSchema)),
+    autoscale: Opt(Ref(WorkloadAutoscaleSchema)),
   };
 }

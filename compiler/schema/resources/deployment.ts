@@ -1,19 +1,25 @@
 /** `deployments:` entries (Orkestra `types_deployment.go` `DeploymentTemplateSource`). */
 import { type Static } from '@sinclair/typebox';
-import { Obj, Opt, Str, GoString } from '../scalars.ts';
-import { entryKeys, namespaceKey, labelsKey } from '../resource-common.ts';
-import { Def, Ref } from '../definitions.ts';
-import { podKeys, envKeys, RollingUpdateSchema, WorkloadAutoscaleSchema } from '../workload.ts';
+import { Obj } from '../scalars.ts';
+import { entryKeys, namespaceKey, labelsKey, annotationsKey } from '../resource-common.ts';
+import { Def } from '../definitions.ts';
+import {
+  imageKeys, portKeys, schedulingKeys, containerSettingKeys, probeKeys, volumeKeys, envKeys, workingDirectoryKey, replicaKeys,
+} from '../workload.ts';
 
 export const DeploymentSchema = Def('Deployment', Obj('A Deployment managed by this CR (flat Orkestra shape; one primary container named after the Deployment).', {
   ...entryKeys('Deployment', '{{ .metadata.name }}-deployment'),
   ...namespaceKey('Deployment'),
   ...labelsKey('Deployment and its pod template'),
-  ...podKeys(),
+  ...annotationsKey('Deployment'),
+  ...imageKeys(),
+  ...portKeys(),
+  ...replicaKeys('Deployment'),
   ...envKeys(),
-  replicas: Opt(GoString('Replica count: 3, "3" or "{{ .spec.replicas }}". Default 1.')),
-  workingDirectory: Opt(Str('Working directory of the container.')),
-  rollingUpdate: Opt(Ref(RollingUpdateSchema)),
-  autoscale: Opt(Ref(WorkloadAutoscaleSchema)),
+  ...schedulingKeys(),
+  ...containerSettingKeys(),
+  ...probeKeys(),
+  ...volumeKeys(),
+  ...workingDirectoryKey(),
 }));
 export type RawDeployment = Static<typeof DeploymentSchema>;
