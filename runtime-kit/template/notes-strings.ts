@@ -3,7 +3,7 @@
  *  `fromBase64`. Case mapping is per code point, like Go's simple case mapping. */
 import { argString, argStringSlice } from './args.ts';
 import type { TemplateOrigin } from './errors.ts';
-import { formatV } from './format.ts';
+import { formatV, goTrimSpace } from './format.ts';
 import { goQuote } from './quote.ts';
 import { type GoValue, isNil, markStringSlice } from './values.ts';
 
@@ -130,4 +130,9 @@ export function noteFromBase64(at: TemplateOrigin | undefined, s: GoValue): stri
 export function noteB64Dec(at: TemplateOrigin | undefined, s: GoValue): string {
   const r = decodeBase64(argString(at, s));
   return typeof r === 'string' ? r : `illegal base64 data at input byte ${r}`;
+}
+
+/** `trimSpace S` (Go's strings.TrimSpace). */
+export function noteTrimSpaceFn(at: TemplateOrigin | undefined, s: GoValue): string {
+  return goTrimSpace(argString(at, s));
 }

@@ -97,3 +97,8 @@ export function sentinel(ctx: RenderContext | undefined, name: string): string {
 export function rethrow(err: unknown, at: TemplateOrigin | undefined): never {
   throw withOrigin(err, at);
 }
+
+/** `not`, with the call-site argument every table function takes. */
+export function notOp(_at: TemplateOrigin | undefined, v: GoValue): boolean {
+  return !truth(v);
+}

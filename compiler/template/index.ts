@@ -1,0 +1,115 @@
+/**
+ * ork's template compiler: Go text/template strings from a Katalog → TypeScript functions over
+ * the CR. `compileTemplate` parses, type-checks against the data schema and emits code that
+ * calls runtime-kit/template (the caller imports it as `rt`):
+ *
+ *   import * as rt from '<runtime-kit>/template/index.ts';
+ *   const render = <code>;           // (data: rt.TemplateData, ctx?: rt.RenderContext) => string
+ */
+import type { Diagnostic } from '../diagnostics/diagnostic.ts';
+import type { TemplateAst } from './ast.ts';
+import { checkTemplate } from './check.ts';
+import { rootType } from './context.ts';
+import { emitTemplate } from './emit.ts';
+import { findFunction, TEMPLATE_FUNCTIONS, UNSUPPORTED_FUNCTIONS } from './functions.ts';
+import { parseTemplate } from './parser.ts';
+import { positionMapper, type TemplateSource } from './positions.ts';
+import { didYouMean, suggest } from './suggest.ts';
+import { TemplateSyntaxError } from './syntax-error.ts';
+import type { DataSchema, TemplateType } from './types.ts';
+
+export type { TemplateSource } from './positions.ts';
+export type { DataSchema, TemplateType, TypeKind } from './types.ts';
+export { TEMPLATE_FUNCTIONS, findFunction } from './functions.ts';
+export type { TemplateFunction } from './functions.ts';
+export { rootType, OBJECT_META, METRICS, HEALTH, OPEN_OBJECT } from './context.ts';
+
+/** Input of `compileTemplate`. */
+export interface CompileTemplateInput {
+  /** The template text (the decoded YAML scalar). */
+  readonly source: string;
+  /** Where it was written. */
+  readonly origin: TemplateSource;
+  /** The CRD version's `openAPIV3Schema`; undefined → `.spec`/`.status` unchecked. */
+  readonly schema?: DataSchema;
+  /** Extra top-level data keys of this place (`item`, `index`, `children`, `cross`, …). */
+  readonly contexts?: Readonly<Record<string, DataSchema>>;
+  /** User notes callable here: name → identifier of the note's compiled function. */
+  readonly notes?: ReadonlyMap<string, string>;
+  /** Sentinel names (gate contexts only). */
+  readonly sentinels?: readonly string[];
+  /** Compile a user note body (returns `rt.GoValue`, "true"/"false" → bool). */
+  readonly asNote?: boolean;
+}
+
+/** Output of `compileTemplate`. */
+export type CompileTemplateResult =
+  | { readonly ok: true; readonly code: string; readonly type: TemplateType; readonly usedPaths: readonly string[]; readonly ast: TemplateAst }
+  | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
+
+/** True when a string is a template (contains `{{`), as Orkestra decides. */
+export function isTemplate(s: string): boolean {
+  return s.includes('{{');
+}
+
+const MAX_NESTING = 64;
+
+/** Refuses absurd nesting before the recursive parser sees it (a hostile-input guard). */
+function nestingOffset(src: string): number | undefined {
+  let depth = 0;
+  let blocks = 0;
+  const re = /\{\{-?\s*(if|range|with|end)\b|[()]/g;
+  for (let m = re.exec(src); m; m = re.exec(src)) {
+    if (m[0] === '(') depth++;
+    else if (m[0] === ')') depth--;
+    else if (m[1] === 'end') blocks--;
+    else blocks++;
+    if (depth > MAX_NESTING || blocks > MAX_NESTING) return m.index;
+  }
+  return undefined;
+}
+
+/** Parses, checks and emits one template. */
+export function compileTemplate(input: CompileTemplateInput): CompileTemplateResult {
+  const { source, origin } = input;
+  const at = positionMapper(origin, source);
+  const diag = (code: string, message: string, offset: number, hint?: string): Diagnostic => ({
+    severity: 'error',
+    code,
+    message,
+    position: at(offset),
+    ...(origin.path ? { path: origin.path } : {}),
+    ...(hint ? { hint } : {}),
+  });
+  const notes = input.notes ?? new Map<string, string>();
+  const sentinels = new Set(input.sentinels ?? []);
+  const callable = (name: string): boolean => sentinels.has(name) || notes.has(name) || findFunction(name) !== undefined;
+  const deep = nestingOffset(source);
+  if (deep !== undefined) return { ok: false, diagnostics: [diag('ORK101', `template nests deeper than ${MAX_NESTING} levels`, deep, 'split the template or simplify it')] };
+  let ast: TemplateAst;
+  try {
+    ast = parseTemplate(source, {
+      isFunction: callable,
+      functionHint: (name) => {
+        if (name in UNSUPPORTED_FUNCTIONS) return `${name} is not supported by ork: ${UNSUPPORTED_FUNCTIONS[name]}`;
+        const names = [...TEMPLATE_FUNCTIONS.map((f) => f.name), ...notes.keys(), ...sentinels];
+        return didYouMean(suggest(name, names)) ?? 'see `ork notes` or docs/templates.md for the functions ork supports';
+      },
+    });
+  } catch (e) {
+    if (e instanceof TemplateSyntaxError) return { ok: false, diagnostics: [diag(e.code, e.message, e.offset, e.hint)] };
+    if (e instanceof RangeError) return { ok: false, diagnostics: [diag('ORK101', 'template too complex to parse', 0)] };
+    throw e;
+  }
+  const checked = checkTemplate(ast, { root: rootType(input.schema, input.contexts), notes: new Set(notes.keys()), sentinels });
+  if (checked.problems.length > 0) {
+    return { ok: false, diagnostics: checked.problems.map((p) => diag(p.code, p.message, p.pos, p.hint)) };
+  }
+  const code = emitTemplate(ast, {
+    origin: (pos, end) => ({ ...at(pos), expr: source.slice(pos, end) }),
+    notes,
+    sentinels,
+    ...(input.asNote ? { asNote: true } : {}),
+  });
+  return { ok: true, code, type: checked.type, usedPaths: checked.usedPaths, ast };
+}
