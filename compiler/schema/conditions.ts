@@ -9,6 +9,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { Obj, Opt, Str, GoString, Bool, Duration, StrList } from './scalars.ts';
 import { Def, Ref } from './definitions.ts';
+import { SecretRefSchema } from './secret-ref.ts';
 
 /** Every operator name Orkestra's evaluator knows (`knownConditionOperators`). */
 export const CONDITION_OPERATORS = [
@@ -41,13 +42,18 @@ export const NotifyBlockSchema = Obj('Teams to alert (through the Gateway) while
   message: Opt(Str('Template for the notification body; overrides the team message.')),
 });
 
-export const CrossSourceSchema = Obj('HTTP fallback for cross.<crd>.metrics.* fields served by another operator binary.', {
-  host: Opt(Str('Base URL of the other Orkestra operator, e.g. http://db-operator:8080.')),
-  endpoint: Opt(Str('Full URL of a non-Orkestra metrics endpoint.')),
-  crd: Opt(Str('CRD name on the remote operator.')),
+export const CrossSourceSchema = Def('CrossSource', Obj('Remote source for cross reads and cross.<crd>.metrics.* conditions (another operator binary or cluster).', {
+  endpoint: Opt(Str('Full URL, used as-is (template).')),
+  host: Opt(Str('Base URL of a remote Orkestra runtime, e.g. http://db-operator:8080.')),
+  protocol: Opt(Str('Which runtime endpoint to call with host: info (default), metrics, health, events.')),
   type: Opt(Str('Renamed in Orkestra v0.7.17: use `protocol`.')),
-  protocol: Opt(Str('Protocol used to reach the source.')),
-});
+  namespace: Opt(Str('Namespace used in info/events URLs; default the CR namespace.')),
+  auth: Opt(Obj('Credential for the source (one of token, secretRef).', {
+    token: Opt(Str('Bearer token; $ENV_VAR expanded.')),
+    secretRef: Opt(SecretRefSchema),
+  })),
+  cacheFor: Opt(Str('Cache the answer this long, default 30s.')),
+}));
 
 /** Shorthand keys written as `<shorthand>: <value>`; values are Go strings. */
 const valueShorthands = {
@@ -85,7 +91,7 @@ export const ConditionSchema = Def('Condition', Obj('One condition. `field` is c
   cron: Opt(Str('Cron expression (5 fields) that opens a time window.')),
   duration: Opt(Duration('How long a cron-opened window stays open')),
   notify: Opt(NotifyBlockSchema),
-  source: Opt(CrossSourceSchema),
+  source: Opt(Ref(CrossSourceSchema)),
 }));
 export type RawCondition = Static<typeof ConditionSchema>;
 

@@ -4,9 +4,10 @@
  * stages, and hook kinds ork refuses (`external`, `git`, `docker`).
  */
 import { Type, type Static, type TArray, type TOptional, type TObject, type TUnsafe } from '@sinclair/typebox';
-import { Obj, Opt, Str, Bool, Duration, AnyMap } from './scalars.ts';
+import { Obj, Opt, Str, Bool, Duration } from './scalars.ts';
 import { gateKeys } from './conditions.ts';
 import { ExternalCallList } from './external.ts';
+import { GitHookSchema, DockerHookSchema } from './build-hooks.ts';
 import { CHILD_LIST_KEYS, childKind, type ChildListKey } from './child-kinds.ts';
 import { RESOURCE_ENTRY_SCHEMAS } from './resources/index.ts';
 import { Def, Ref } from './definitions.ts';
@@ -51,8 +52,8 @@ function blockKeys() {
     ordered: Opt(Bool('onDelete: delete stage by stage, waiting until each is gone (default false).')),
     timeout: Opt(Duration('onDelete ordered: wait per stage, default 5m')),
     external: Opt(ExternalCallList('HTTP calls made before the block (not supported by ork).')),
-    git: Opt(AnyMap('Git hook (not supported by ork).')),
-    docker: Opt(AnyMap('Docker build/push hook (not supported by ork).')),
+    git: Opt(GitHookSchema),
+    docker: Opt(DockerHookSchema),
     ...placeholderLists(),
   };
 }

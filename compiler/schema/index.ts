@@ -10,20 +10,23 @@ export { ApiTypesSchema, type RawApiTypes } from './api-types.ts';
 export { DependsOnSchema, DependsOnConditionSchema, DEPENDENCY_CONDITIONS, type RawDependsOn } from './depends-on.ts';
 export { OperatorBoxSchema, EmitSchema, RuntimeBlockSchema, type RawOperatorBox } from './operator-box.ts';
 export {
-  ReconcilerSchema, ReconcileSchema, HookDeclarationSchema, ConstructorDeclarationSchema, ManagedResourceSchema,
+  ReconcilerSchema, ReconcileSchema, HookDeclarationSchema, ConstructorDeclarationSchema,
   type RawReconciler, type RawReconcile,
 } from './reconciler.ts';
 export { QueueSchema, QueueBehaviourSchema, RetryBackoffSchema, RequeueSchema, type RawQueue, type RawRetryBackoff, type RawRequeue } from './queue.ts';
-export { PreReconcileSchema, KNOWN_SENTINELS, type RawPreReconcile } from './pre-reconcile.ts';
+export { PreReconcileSchema, GateSchema, KNOWN_SENTINELS, type RawPreReconcile, type RawGate } from './pre-reconcile.ts';
 export { HookTemplatesSchema, HookStageSchema, PLACEHOLDER_LIST_KEYS, type RawHookTemplates, type PlaceholderListKey } from './hook-templates.ts';
 export { StatusSchema, StatusFieldSchema, STATUS_FIELD_TYPES, type RawStatus, type RawStatusField } from './status.ts';
 export {
   ConditionSchema, ConditionList, gateKeys, CONDITION_OPERATORS, CONDITION_SHORTHANDS,
   type RawCondition,
 } from './conditions.ts';
-export { ExternalCallSchema, type RawExternalCall } from './external.ts';
+export { ExternalCallSchema, FiresSchema, type RawExternalCall } from './external.ts';
+export { ManagedResourceSchema } from './managed-resource.ts';
+export { SecretRefSchema } from './secret-ref.ts';
 export { CrossSchema, CrossListSchema, type RawCross } from './cross.ts';
-export { ObserveSchema, WatchEntrySchema, EventEntrySchema, type RawObserve } from './observe.ts';
+export { ObserveSchema, WatchEntrySchema, EventEntrySchema, KeyFromSchema, type RawObserve, type RawWatchEntry, type RawEventEntry } from './observe.ts';
+export { GitHookSchema, DockerHookSchema, type RawGitHook, type RawDockerHook } from './build-hooks.ts';
 export { AutoscaleSchema, type RawAutoscale } from './autoscale.ts';
 export { RollbackSchema, type RawRollback } from './rollback.ts';
 export { ForEachSchema } from './resource-common.ts';

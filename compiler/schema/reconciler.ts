@@ -8,15 +8,8 @@ import { Obj, Opt, Str, Bool, Int, Duration, AnyMap } from './scalars.ts';
 import { ExternalCallList } from './external.ts';
 import { QueueSchema, RequeueSchema } from './queue.ts';
 import { HookTemplatesSchema } from './hook-templates.ts';
+import { ManagedResourceSchema } from './managed-resource.ts';
 import { Ref } from './definitions.ts';
-
-export const ManagedResourceSchema = Obj('A Kubernetes type managed by Go code (RBAC and an implicit watch).', {
-  kind: Str('Kind, e.g. StatefulSet.'),
-  group: Opt(Str('API group.')),
-  version: Opt(Str('API version.')),
-  apiVersion: Opt(Str('group/version.')),
-  plural: Opt(Str('Lowercase plural resource name.')),
-});
 
 const goCodeKeys = (what: string) => ({
   location: Str(`Go import path of the ${what}.`),
