@@ -1,0 +1,66 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createMetrics } from '../../../../runtime-kit/metrics/operator-metrics.ts';
+
+test('exposes the ork_* series in Prometheus text', async () => {
+  const m = createMetrics({ processMetrics: false });
+  m.reconcile('webapp', 'success', 0.02);
+  m.queueDepth('webapp', 3);
+  m.queueAdd('webapp');
+  m.queueRetry('webapp');
+  m.queueDropped('webapp', 'max_depth');
+  m.workersActive('webapp', 2);
+  m.resources('webapp', 10);
+  m.leader(true);
+  m.notification('sent');
+  const text = await m.registry.metrics();
+  for (const line of [
+    'ork_reconcile_total{crd="webapp",result="success"} 1',
+    'ork_reconcile_duration_seconds_bucket{le="0.025",crd="webapp",result="success"} 1',
+    'ork_workqueue_depth{crd="webapp"} 3',
+    'ork_workqueue_adds_total{crd="webapp"} 1',
+    'ork_workqueue_retries_total{crd="webapp"} 1',
+    'ork_workqueue_dropped_total{crd="webapp",reason="max_depth"} 1',
+    'ork_workers_active{crd="webapp"} 2',
+    'ork_resources{crd="webapp"} 10',
+    'ork_leader 1',
+    'ork_notifications_total{result="sent"} 1',
+  ]) {
+    assert.ok(text.includes(line), line);
+  }
+});
+
+test('also exposes Orkestra controller_* names by default, and not when disabled', async () => {
+  const on = createMetrics({ processMetrics: false });
+  on.reconcile('db', 'error', 1);
+  on.queueDepth('db', 1);
+  on.workersActive('db', 1);
+  on.resources('db', 4);
+  const text = await on.registry.metrics();
+  for (const line of [
+    'controller_reconcile_total{crd="db",result="error"} 1',
+    'controller_reconcile_duration_seconds_count{crd="db",result="error"} 1',
+    'controller_queue_depth{crd="db"} 1',
+    'controller_workers_active{crd="db"} 1',
+    'controller_resource_count{crd="db"} 4',
+  ]) {
+    assert.ok(text.includes(line), line);
+  }
+  const off = createMetrics({ processMetrics: false, orkestraCompat: false });
+  off.reconcile('db', 'error', 1);
+  assert.doesNotMatch(await off.registry.metrics(), /controller_/);
+});
+
+test('each operator gets its own registry (no global collisions)', async () => {
+  const a = createMetrics({ processMetrics: false });
+  const b = createMetrics({ processMetrics: false, defaultLabels: { katalog: 'b' } });
+  a.leader(true);
+  b.leader(false);
+  assert.match(await a.registry.metrics(), /^ork_leader 1$/m);
+  assert.match(await b.registry.metrics(), /^ork_leader\{katalog="b"\} 0$/m);
+});
+
+test('process metrics are included by default', async () => {
+  const m = createMetrics();
+  assert.match(await m.registry.metrics(), /process_resident_memory_bytes/);
+});
