@@ -8,7 +8,11 @@ import { Obj, Opt, Str, Bool, Int, StrList, StringMap } from './scalars.ts';
 import { ApiTypesSchema } from './api-types.ts';
 import { DependsOnSchema } from './depends-on.ts';
 import { OperatorBoxSchema } from './operator-box.ts';
-import { pending } from './crd-pending.ts';
+import { ValidationSchema, MutationSchema, AdmissionSchema, AdmissionWebhooksSchema } from './admission.ts';
+import {
+  SetupSchema, EnrichSchema, ConversionSchema, NormalizeSchema, DeletionProtectionOverrideSchema, MotifImportSchema,
+} from './crd-extras.ts';
+import { ServeSchema } from './serve.ts';
 import { Def, Ref } from './definitions.ts';
 
 export const EndpointsSchema = Obj('Per-CRD HTTP endpoints of the operator (all default true).', {
@@ -24,13 +28,13 @@ export const CrdEntrySchema = Def('CrdEntry', Obj('One CRD managed by this Katal
   apiTypes: Opt(ApiTypesSchema),
   crdFile: Opt(Str('Path (relative to the Katalog) of the CRD YAML; its OpenAPI schema types the CR and the templates.')),
   crFiles: Opt(StrList('CR YAML files applied after the CRD in development runs.')),
-  setup: Opt(pending('Prerequisite files applied before start (development only)')),
+  setup: Opt(SetupSchema),
   namespaced: Opt(Bool('Namespace-scoped (default true) or cluster-scoped.')),
   namespace: Opt(Str('Watch only this namespace (default: all).')),
   workersActive: Opt(Int('Runtime record of active workers (not meant to be written).')),
   dependsOn: Opt(DependsOnSchema),
   enrichAll: Opt(Bool('Enrich every supported child type (exclusive with enrich).')),
-  enrich: Opt(pending('Enrichment targets')),
+  enrich: Opt(EnrichSchema),
   operatorBox: Opt(Ref(OperatorBoxSchema)),
   labels: Opt(StringMap('Labels written onto every CR of this CRD (static keys, template values).')),
   labelSelector: Opt(StringMap('Reconcile only objects with these labels (required for built-in kinds).')),
@@ -41,16 +45,16 @@ export const CrdEntrySchema = Def('CrdEntry', Obj('One CRD managed by this Katal
   restrictedNamespaces: Opt(StrList('Namespaces whose CRs are ignored (exclusive with allowedNamespaces).')),
   allowedNamespaces: Opt(StrList('Only CRs in these namespaces are reconciled.')),
   crossAccess: Opt(Bool('Let other Katalogs read this CRD through cross: (default true).')),
-  conversion: Opt(pending('Multi-version conversion webhook (Gateway)')),
-  validation: Opt(pending('Validation rules (classic layout)')),
-  mutation: Opt(pending('Mutation rules')),
-  admission: Opt(pending('Admission rules (newest layout)')),
-  webhooks: Opt(pending('Admission webhook toggles (Gateway)')),
-  normalize: Opt(pending('Spec normalisation before rendering')),
+  conversion: Opt(ConversionSchema),
+  validation: Opt(Ref(ValidationSchema)),
+  mutation: Opt(Ref(MutationSchema)),
+  admission: Opt(AdmissionSchema),
+  webhooks: Opt(AdmissionWebhooksSchema),
+  normalize: Opt(NormalizeSchema),
   removeFinalizers: Opt(Bool('Testing knob: strip finalizers instead of adding them.')),
-  deletionProtection: Opt(pending('Deletion protection override (Gateway)')),
-  imports: Opt(Type.Array(pending('Motif import'), { description: 'Motif imports merged into onReconcile at load (not supported by ork).' })),
-  serve: Opt(pending('Gateway self-service exposure')),
+  deletionProtection: Opt(DeletionProtectionOverrideSchema),
+  imports: Opt(Type.Array(MotifImportSchema, { description: 'Motif imports merged into onReconcile at load (not supported by ork).' })),
+  serve: Opt(ServeSchema),
   forceConflict: Opt(Bool('Server-side apply with force for onCreate/onReconcile children (default true).')),
   katalogName: Opt(Str('Filled by Komposer merge: source Katalog name.')),
   katalogNamespace: Opt(Str('Filled by Komposer merge: source Katalog namespace.')),

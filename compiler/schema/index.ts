@@ -30,7 +30,27 @@ export { GitHookSchema, DockerHookSchema, type RawGitHook, type RawDockerHook } 
 export { AutoscaleSchema, type RawAutoscale } from './autoscale.ts';
 export { RollbackSchema, type RawRollback } from './rollback.ts';
 export { ForEachSchema } from './resource-common.ts';
-export { EnvVarSchema, EnvListSchema, EnvFromSchema, ResourcesSchema, ProbesSchema, WorkloadAutoscaleSchema } from './workload.ts';
+export {
+  ValidationSchema, ValidationRuleSchema, MutationSchema, MutationRuleSchema, AdmissionSchema, AdmissionWebhooksSchema,
+  type RawValidation, type RawValidationRule, type RawMutation, type RawMutationRule, type RawAdmission,
+} from './admission.ts';
+export {
+  SetupSchema, EnrichSchema, EnrichTargetSchema, ConversionSchema, NormalizeSchema, DeletionProtectionOverrideSchema,
+  MotifImportSchema, SourceAuthSchema, type RawMotifImport,
+} from './crd-extras.ts';
+export { ServeSchema, ServeFieldSchema, type RawServe } from './serve.ts';
+export { KatalogImportsSchema, type RawKatalogImports } from './sources.ts';
+export { SecuritySchema, type RawSecurity } from './security.ts';
+export { GatewaySchema, GatewayClustersSchema, type RawGateway } from './gateway.ts';
+export { NotificationSchema, NotificationTeamSchema, type RawNotification } from './notification.ts';
+export { NotesSchema, NoteSchema, type RawNotes } from './notes.ts';
+export { PublishSchema, type RawPublish } from './publish.ts';
+export { ProvidersSchema, ProviderRequirementSchema, type RawProviderRequirement } from './providers.ts';
+export { ProfilesSchema, type RawProfiles } from './profiles.ts';
+export {
+  EnvVarSchema, EnvListSchema, EnvFromSchema, ResourcesSchema, ProbesSchema, ContainerSecuritySchema, PodSecuritySchema,
+  CapabilitiesSchema, RollingUpdateSchema, VolumeSchema, VolumeMountSchema, WorkloadAutoscaleSchema,
+} from './workload.ts';
 export * from './resources/index.ts';
 export { CHILD_KINDS, CHILD_LIST_KEYS, childKind, type ChildKind, type ChildListKey } from './child-kinds.ts';
 export { BUILTIN_KINDS, builtinKind, type BuiltinKind } from './builtin-kinds.ts';

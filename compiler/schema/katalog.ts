@@ -6,13 +6,21 @@ import { Type, type Static } from '@sinclair/typebox';
 import { Obj, Opt, Str, Bool, StrList, MapOf } from './scalars.ts';
 import { MetadataSchema, LifecycleSchema, PolicySchema } from './metadata.ts';
 import { CrdEntrySchema } from './crd-entry.ts';
-import { pending } from './crd-pending.ts';
+import { MotifImportSchema } from './crd-extras.ts';
+import { KatalogImportsSchema } from './sources.ts';
+import { SecuritySchema } from './security.ts';
+import { GatewaySchema } from './gateway.ts';
+import { PublishSchema } from './publish.ts';
+import { NotificationSchema } from './notification.ts';
+import { NotesSchema } from './notes.ts';
+import { ProfilesSchema } from './profiles.ts';
+import { ProvidersSchema } from './providers.ts';
 import { DEFINITIONS, Ref } from './definitions.ts';
 
 export const KatalogSpecSchema = Obj('The CRDs this operator manages.', {
   crds: Opt(MapOf(Ref(CrdEntrySchema), 'CRD entries keyed by CRD name (lowercase RFC 1123).')),
   finalizers: Opt(StrList('Default finalizers for CRDs that declare none.')),
-  imports: Opt(Type.Array(pending('Motif import (profiles only)'), { description: 'Motifs whose profiles are merged (not supported by ork).' })),
+  imports: Opt(Type.Array(MotifImportSchema, { description: 'Motifs whose profiles are merged (not supported by ork).' })),
 });
 export type RawKatalogSpec = Static<typeof KatalogSpecSchema>;
 
@@ -22,16 +30,16 @@ export const KatalogSchema = Type.Object({
   metadata: MetadataSchema,
   lifecycle: Opt(LifecycleSchema),
   policy: Opt(PolicySchema),
-  imports: Opt(pending('Komposer imports: files, helm, registry')),
+  imports: Opt(KatalogImportsSchema),
   spec: Opt(KatalogSpecSchema),
-  security: Opt(pending('Security settings (Gateway)')),
+  security: Opt(SecuritySchema),
   crossAccess: Opt(Bool('Default cross: read policy of every CRD (default true).')),
-  gateway: Opt(pending('Gateway deployment and endpoint')),
-  publish: Opt(pending('Publishing policy (registry)')),
-  notification: Opt(pending('Notification teams and messages')),
-  notes: Opt(pending('User template functions')),
-  profiles: Opt(pending('User-defined profiles')),
-  providers: Opt(Type.Array(pending('Provider requirement'), { description: 'External provider libraries (not supported by ork).' })),
+  gateway: Opt(GatewaySchema),
+  publish: Opt(PublishSchema),
+  notification: Opt(NotificationSchema),
+  notes: Opt(NotesSchema),
+  profiles: Opt(ProfilesSchema),
+  providers: Opt(ProvidersSchema),
 }, {
   additionalProperties: false,
   description: 'An Orkestra Katalog: CRDs and what their operator does.',

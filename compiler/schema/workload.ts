@@ -66,6 +66,11 @@ export const ProbesSchema = Def('Probes', Obj('Startup, liveness and readiness p
   readiness: Opt(ProbeSchema),
 }));
 
+export const CapabilitiesSchema = Obj('Linux capabilities to add or drop.', {
+  add: Opt(StrList('Capabilities to add.')),
+  drop: Opt(StrList('Capabilities to drop (["ALL"] drops everything).')),
+});
+
 export const ContainerSecuritySchema = Def('ContainerSecurity', Obj('Container security context: a profile (baseline, restricted, hardened) XOR explicit fields.', {
   profile: Opt(Str('Named preset: baseline, restricted, hardened.')),
   allowPrivilegeEscalation: Opt(Bool('Allow gaining more privileges than the parent process.')),
@@ -73,10 +78,7 @@ export const ContainerSecuritySchema = Def('ContainerSecurity', Obj('Container s
   runAsNonRoot: Opt(Bool('Require a non-root user.')),
   runAsUser: Opt(Int('UID of the entrypoint.')),
   runAsGroup: Opt(Int('GID of the entrypoint.')),
-  capabilities: Opt(Obj('Linux capabilities to add or drop.', {
-    add: Opt(StrList('Capabilities to add.')),
-    drop: Opt(StrList('Capabilities to drop (["ALL"] drops everything).')),
-  })),
+  capabilities: Opt(CapabilitiesSchema),
 }));
 
 export const PodSecuritySchema = Def('PodSecurity', Obj('Pod security context: a profile (baseline, restricted, hardened) XOR explicit fields.', {

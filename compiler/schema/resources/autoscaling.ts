@@ -14,6 +14,12 @@ const ScalingRulesSchema = (direction: string) => Obj(`How the HPA scales ${dire
   selectPolicy: Opt(Str('Max, Min or Disabled.')),
 });
 
+export const HpaBehaviorSchema = Obj('Scaling behaviour: a profile (web, api, latency-sensitive, batch, cost-optimized) XOR scaleUp/scaleDown.', {
+  profile: Opt(Str('Named behaviour preset.')),
+  scaleUp: Opt(ScalingRulesSchema('up')),
+  scaleDown: Opt(ScalingRulesSchema('down')),
+});
+
 export const HorizontalPodAutoscalerSchema = Def('HorizontalPodAutoscaler', Obj('A HorizontalPodAutoscaler managed by this CR.', {
   ...entryKeys('HorizontalPodAutoscaler', '{{ .metadata.name }}-hpa'),
   ...namespaceKey('HorizontalPodAutoscaler'),
@@ -26,11 +32,7 @@ export const HorizontalPodAutoscalerSchema = Def('HorizontalPodAutoscaler', Obj(
   minReplicas: Opt(GoString('Minimum replicas (template).')),
   maxReplicas: Opt(GoString('Maximum replicas (template).')),
   targetCPUUtilizationPercentage: Opt(GoString('CPU utilisation target 0-100 (template).')),
-  behavior: Opt(Obj('Scaling behaviour: a profile (web, api, latency-sensitive, batch, cost-optimized) XOR scaleUp/scaleDown.', {
-    profile: Opt(Str('Named behaviour preset.')),
-    scaleUp: Opt(ScalingRulesSchema('up')),
-    scaleDown: Opt(ScalingRulesSchema('down')),
-  })),
+  behavior: Opt(HpaBehaviorSchema),
 }));
 export type RawHorizontalPodAutoscaler = Static<typeof HorizontalPodAutoscalerSchema>;
 

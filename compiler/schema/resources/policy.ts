@@ -8,6 +8,15 @@ import { Obj, Opt, Str, GoString, StrList, StringMap } from '../scalars.ts';
 import { entryKeys, namespaceKey, labelsKey, toNamespacesKey } from '../resource-common.ts';
 import { Def } from '../definitions.ts';
 
+export const LimitRangeItemSchema = Obj('Constraints for one type: Container, Pod or PersistentVolumeClaim.', {
+  type: Str('Container, Pod or PersistentVolumeClaim.'),
+  max: Opt(StringMap('Maximum quantities.')),
+  min: Opt(StringMap('Minimum quantities.')),
+  default: Opt(StringMap('Default limits.')),
+  defaultRequest: Opt(StringMap('Default requests.')),
+  maxLimitRequestRatio: Opt(StringMap('Maximum limit/request ratios.')),
+});
+
 export const LimitRangeSchema = Def('LimitRange', Obj('A LimitRange managed by this CR.', {
   ...entryKeys('LimitRange', '(required)'),
   ...namespaceKey('LimitRange'),
@@ -16,14 +25,7 @@ export const LimitRangeSchema = Def('LimitRange', Obj('A LimitRange managed by t
   fromLimitRange: Opt(Str('Copy from this existing LimitRange (kept in sync).')),
   fromNamespace: Opt(Str('Namespace of fromLimitRange; default the CR namespace.')),
   profile: Opt(Str('Named preset (exclusive with limits).')),
-  limits: Opt(Type.Array(Obj('Constraints for one type: Container, Pod or PersistentVolumeClaim.', {
-    type: Str('Container, Pod or PersistentVolumeClaim.'),
-    max: Opt(StringMap('Maximum quantities.')),
-    min: Opt(StringMap('Minimum quantities.')),
-    default: Opt(StringMap('Default limits.')),
-    defaultRequest: Opt(StringMap('Default requests.')),
-    maxLimitRequestRatio: Opt(StringMap('Maximum limit/request ratios.')),
-  }), { description: 'Limit items.' })),
+  limits: Opt(Type.Array(LimitRangeItemSchema, { description: 'Limit items.' })),
 }));
 export type RawLimitRange = Static<typeof LimitRangeSchema>;
 
@@ -55,6 +57,16 @@ const PortSchema = Obj('A port allowed by the rule.', {
 
 const ports = () => Opt(Type.Array(PortSchema, { description: 'Allowed ports.' }));
 
+export const NetworkPolicyIngressRuleSchema = Obj('An ingress rule.', {
+  from: Opt(Type.Array(PeerSchema, { description: 'Allowed sources.' })),
+  ports: ports(),
+});
+
+export const NetworkPolicyEgressRuleSchema = Obj('An egress rule.', {
+  to: Opt(Type.Array(PeerSchema, { description: 'Allowed destinations.' })),
+  ports: ports(),
+});
+
 export const NetworkPolicySchema = Def('NetworkPolicy', Obj('A NetworkPolicy managed by this CR.', {
   ...entryKeys('NetworkPolicy', '(required)'),
   ...namespaceKey('NetworkPolicy'),
@@ -63,14 +75,8 @@ export const NetworkPolicySchema = Def('NetworkPolicy', Obj('A NetworkPolicy man
   fromNetworkPolicy: Opt(Str('Copy the spec of this existing NetworkPolicy (kept in sync).')),
   fromNamespace: Opt(Str('Namespace of fromNetworkPolicy; default the CR namespace.')),
   podSelector: Opt(StringMap('Pods the policy applies to ({} = all).')),
-  ingress: Opt(Type.Array(Obj('An ingress rule.', {
-    from: Opt(Type.Array(PeerSchema, { description: 'Allowed sources.' })),
-    ports: ports(),
-  }), { description: 'Ingress rules ([] denies all ingress).' })),
-  egress: Opt(Type.Array(Obj('An egress rule.', {
-    to: Opt(Type.Array(PeerSchema, { description: 'Allowed destinations.' })),
-    ports: ports(),
-  }), { description: 'Egress rules.' })),
+  ingress: Opt(Type.Array(NetworkPolicyIngressRuleSchema, { description: 'Ingress rules ([] denies all ingress).' })),
+  egress: Opt(Type.Array(NetworkPolicyEgressRuleSchema, { description: 'Egress rules.' })),
   policyTypes: Opt(StrList('Ingress and/or Egress; derived when omitted.')),
   profile: Opt(Str('Named preset: deny-all, deny-all-ingress, deny-all-egress, allow-same-namespace, allow-dns-egress.')),
 }));
