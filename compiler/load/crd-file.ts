@@ -44,7 +44,7 @@ export function loadCrdFile(katalogFile: string, written: string, from: SourcePo
   }
   const file = resolveFromKatalog(katalogFile, written);
   const src = readSource(file, 'crdFile', from);
-  if ('code' in src) return { diagnostics: [src] };
+  if ('code' in src) return { diagnostics: [{ ...src, code: 'ORK007' }] };
   const parsed = parseYamlDocuments(src);
   if (parsed.diagnostics.length > 0) return { diagnostics: parsed.diagnostics, text: src.text };
   const diagnostics: Diagnostic[] = [];

@@ -1,8 +1,8 @@
 /**
  * The loader: a Katalog file in, a schema-valid document out (or positioned diagnostics).
  * Steps, each stopping the load when it fails: read (ORK001) → strict YAML (ORK002) →
- * one Katalog document (ORK003) → layouts not mixed (ORK008) → schema: unknown keys,
- * renamed keys, shapes (ORK004–ORK006) → `crdFile`/`crFiles` resolved and read (ORK007).
+ * one Katalog document (ORK003) → layouts not mixed (ORK008) → renamed keys (ORK006) →
+ * schema: unknown keys and shapes (ORK004, ORK005) → `crdFile`/`crFiles` resolved and read (ORK007).
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { KatalogSchema, type RawKatalog } from '../schema/index.ts';
@@ -11,6 +11,7 @@ import { parseYamlDocuments, type YamlDocument } from './yaml-document.ts';
 import { validateAgainst } from './validator.ts';
 import { schemaDiagnostics } from './schema-errors.ts';
 import { mixedLayoutDiagnostics } from './layouts.ts';
+import { renamedKeyDiagnostics } from './renamed-keys.ts';
 import { loadReferencedFiles, type ReferencedFiles } from './referenced-files.ts';
 
 /** A Katalog that passed the loader. */
@@ -44,6 +45,8 @@ export function loadKatalog(file: string): LoadResult {
   const doc = docResult.doc;
   const mixed = mixedLayoutDiagnostics(doc);
   if (mixed.length > 0) return { diagnostics: mixed, sources };
+  const renamed = renamedKeyDiagnostics(doc);
+  if (renamed.length > 0) return { diagnostics: renamed, sources };
   const schemaErrors = validateAgainst(KatalogSchema, doc.value);
   if (schemaErrors.length > 0) return { diagnostics: schemaDiagnostics(schemaErrors, doc), sources };
   const raw = doc.value as RawKatalog;

@@ -21,7 +21,7 @@ export function readSource(file: string, what: string, referencedFrom?: Diagnost
     code: 'ORK001',
     message,
     hint,
-    ...(referencedFrom ? { position: referencedFrom } : {}),
+    position: referencedFrom ?? { file, line: 1, column: 1 },
   });
   let size: number;
   try {

@@ -2,6 +2,8 @@
  * Keys Orkestra renamed and now rejects at load time (its CHANGELOG v0.7.16–v0.7.17). ork
  * rejects them too, but names the new key instead of calling the old one unknown (ORK006).
  */
+import type { Diagnostic } from '../diagnostics/diagnostic.ts';
+import type { YamlDocument } from './yaml-document.ts';
 
 /** One renamed key: where it lives (a test on the parent's document path) and its new name. */
 export interface RenamedKey {
@@ -31,4 +33,33 @@ export const RENAMED_KEYS: readonly RenamedKey[] = [
 /** The rename that explains `key` under `parentPath`, if any. */
 export function findRename(key: string, parentPath: readonly (string | number)[]): RenamedKey | undefined {
   return RENAMED_KEYS.find((r) => r.oldKey === key && r.appliesAt(parentPath));
+}
+
+/**
+ * Finds renamed keys anywhere in a document (the schema may know old keys so that they
+ * reach this point instead of being reported as unknown).
+ */
+export function renamedKeyDiagnostics(doc: YamlDocument): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const visit = (v: unknown, path: Array<string | number>): void => {
+    if (Array.isArray(v)) return v.forEach((item, i) => visit(item, [...path, i]));
+    if (v === null || typeof v !== 'object') return;
+    for (const [k, child] of Object.entries(v)) {
+      const rename = findRename(k, path);
+      // `anyOf` is only the old condition list; a data key named anyOf is just data.
+      if (rename && (k !== 'anyOf' || Array.isArray(child))) {
+        out.push({
+          severity: 'error',
+          code: 'ORK006',
+          message: `\`${k}\` was renamed to \`${rename.newKey}\` (${rename.since})`,
+          position: doc.locateKey([...path, k]),
+          path: [...path, k].join('.'),
+          hint: `rename \`${k}\` to \`${rename.newKey}\``,
+        });
+      }
+      visit(child, [...path, k]);
+    }
+  };
+  visit(doc.value, []);
+  return out;
 }
