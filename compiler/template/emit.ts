@@ -43,6 +43,8 @@ class Emitter {
   private depth = 1;
   /** Template variable name → JS identifier, innermost scope last. */
   private readonly scopes: Map<string, string>[] = [new Map([['$', 'data']])];
+  /** JS identifiers holding pipeline results (nil there is Go's invalid value). */
+  private readonly lenient = new Set<string>();
   private readonly opts: EmitOptions;
   private readonly src: string;
 
@@ -147,6 +149,7 @@ class Emitter {
     const js = this.fresh('v');
     this.line(`let ${js}: rt.GoValue = ${value};`);
     this.scopes.at(-1)?.set(v.name, js);
+    this.lenient.add(js);
   }
 
   private range(node: Extract<Node, { kind: 'range' }>, dot: string): void {
@@ -222,6 +225,10 @@ class Emitter {
     return out;
   }
 
+  private resultFields(target: string, names: readonly string[], pos: number, end: number): string {
+    return `rt.resultField(${this.at(pos, end)}, ${target}, [${names.map(lit).join(', ')}])`;
+  }
+
   private expr(e: Expr, dot: string): string {
     switch (e.kind) {
       case 'dot':
@@ -231,9 +238,11 @@ class Emitter {
       case 'variable': {
         const js = this.lookup(e.name);
         const base = js ?? `rt.fail(${lit(`undefined variable: ${e.name}`)}, ${this.at(e.pos, e.end)})`;
+        if (js !== undefined && this.lenient.has(js) && e.names.length > 0) return this.resultFields(base, e.names, e.pos, e.end);
         return this.fields(base, e.names, e.pos, e.end);
       }
       case 'chain':
+        if (e.target.kind === 'paren') return this.resultFields(this.expr(e.target, dot), e.names, e.pos, e.end);
         return this.fields(this.expr(e.target, dot), e.names, e.pos, e.end);
       case 'paren':
         return `(${this.pipeline(e.pipe, dot)})`;

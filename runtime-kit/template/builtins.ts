@@ -13,6 +13,18 @@ export function field(at: TemplateOrigin | undefined, recv: GoValue, name: strin
   return fail(`can't evaluate field ${name} in type interface {}`, at);
 }
 
+/**
+ * Field chain on the result of a pipeline (`(pipeline).a.b`, `$x.a` for `$x := pipeline`):
+ * Go turns a nil pipeline result into an invalid value, and fields of an invalid value are
+ * "no value" rather than an error. A nil found while walking the chain still is an error.
+ */
+export function resultField(at: TemplateOrigin | undefined, base: GoValue, names: readonly string[]): GoValue {
+  if (isNil(base)) return null;
+  let cur: GoValue = base;
+  for (const n of names) cur = field(at, cur, n);
+  return cur;
+}
+
 function indexArg(fn: string, v: GoValue, cap: number, at: TemplateOrigin | undefined): number {
   if (isNil(v)) return fail(`error calling ${fn}: cannot index slice/array with nil`, at);
   if (typeof v !== 'bigint') return fail(`error calling ${fn}: cannot index slice/array with type ${goTypeName(v)}`, at);

@@ -15,3 +15,4 @@ export * from './notes-conditional.ts';
 export * from './notes-strings.ts';
 export * from './notes-data.ts';
 export * from './render.ts';
+export * from './decimal.ts';

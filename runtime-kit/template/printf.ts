@@ -5,6 +5,7 @@
  * `%!(EXTRA int64=1)`, `%!(NOVERB)`).
  */
 import { fixedFromDigits, formatFloatV, formatV, goExponent, nonFinite, shortestDigits } from './format.ts';
+import { fixedDigits, hexFloat, significantDigits } from './decimal.ts';
 import { goQuote, goQuoteRune } from './quote.ts';
 import { type GoValue, goTypeName, isMap, isNil, sortedKeys, utf8Bytes } from './values.ts';
 
@@ -39,9 +40,10 @@ function pad(s: string, sp: Spec, numeric: boolean): string {
   return ' '.repeat(w - n) + s;
 }
 
+/** Go's `%!verb(type=value)`: the value is printed with `%v` and the same flags. */
 function badVerb(sp: Spec, v: GoValue): string {
   if (isNil(v)) return `%!${sp.verb}(<nil>)`;
-  return `%!${sp.verb}(${goTypeName(v)}=${formatV(v)})`;
+  return `%!${sp.verb}(${goTypeName(v)}=${formatArg(v, { ...sp, verb: 'v' }, 0)})`;
 }
 
 function signed(body: string, negative: boolean, sp: Spec): string {
@@ -96,15 +98,13 @@ function validRune(n: bigint): number {
 }
 
 function expForm(f: number, prec: number, upper: boolean): string {
-  const [mant = '0', e = '0'] = Math.abs(f).toExponential(prec).split('e');
-  return mant + goExponent(Number(e), upper);
+  const { digits, exp } = significantDigits(f, prec + 1);
+  const mant = prec > 0 ? `${digits[0]}.${digits.slice(1)}` : digits;
+  return mant + goExponent(f === 0 ? 0 : exp, upper);
 }
 
 function fixedForm(f: number, prec: number): string {
-  const abs = Math.abs(f);
-  if (abs < 1e21) return abs.toFixed(prec);
-  const int = BigInt(abs).toString();
-  return prec > 0 ? `${int}.${'0'.repeat(prec)}` : int;
+  return fixedDigits(f, prec);
 }
 
 function gForm(f: number, prec: number | undefined, upper: boolean, sharp: boolean): string {
@@ -118,9 +118,7 @@ function gForm(f: number, prec: number | undefined, upper: boolean, sharp: boole
     eprec = 6;
   } else {
     const p = prec === 0 ? 1 : prec;
-    const [mant = '0', e = '0'] = abs.toExponential(p - 1).split('e');
-    digits = mant.replace('.', '');
-    exp = Number(e);
+    ({ digits, exp } = significantDigits(abs, p));
     if (!sharp) digits = digits.replace(/0+$/, '') || '0';
     eprec = p;
     if (eprec > digits.length && digits.length >= exp + 1) eprec = digits.length;
@@ -135,7 +133,7 @@ function gForm(f: number, prec: number | undefined, upper: boolean, sharp: boole
 function formatFloat(f: number, sp: Spec): string {
   const special = nonFinite(f);
   if (special !== undefined) {
-    if (!['v', 'e', 'E', 'f', 'F', 'g', 'G'].includes(sp.verb)) return badVerb(sp, f);
+    if (!['v', 'e', 'E', 'f', 'F', 'g', 'G', 'x', 'X'].includes(sp.verb)) return badVerb(sp, f);
     const s = special === 'NaN' ? (sp.plus ? '+NaN' : sp.space ? ' NaN' : 'NaN') : special === '+Inf' && !sp.plus ? (sp.space ? ' Inf' : 'Inf') : special;
     return pad(s, { ...sp, zero: false }, true);
   }
@@ -156,6 +154,10 @@ function formatFloat(f: number, sp: Spec): string {
     case 'f':
     case 'F':
       body = fixedForm(f, sp.prec ?? 6);
+      break;
+    case 'x':
+    case 'X':
+      body = hexFloat(f, sp.verb === 'X');
       break;
     default:
       return badVerb(sp, f);
