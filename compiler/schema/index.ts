@@ -58,3 +58,5 @@ export { GoString, Obj, MapOf } from './scalars.ts';
 export { KATALOG_AJV_OPTIONS } from './ajv-options.ts';
 export { DEFINITIONS, withDefinitions } from './definitions.ts';
 export { katalogJsonSchemaText } from './json-schema.ts';
+export { KEY_SUPPORT, keySupport, type KeySupport, type SupportStatus } from './support.ts';
+export { isDeclaredKey } from './schema-walk.ts';

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fixture, katalogErrors, describeErrors } from './validator.ts';
 
-for (const name of ['classic.yaml', 'newest.yaml']) {
+for (const name of ['classic.yaml', 'newest.yaml', 'gateway-and-refused.yaml']) {
   test(`the realistic ${name} Katalog validates`, () => {
     const errors = katalogErrors(fixture(name));
     assert.deepEqual(errors, [], describeErrors(errors));
