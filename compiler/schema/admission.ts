@@ -34,7 +34,7 @@ const ruleShorthands = {
 
 export const ValidationRuleSchema = Obj('One constraint on the CR; a deny stops the reconcile (Ready=False, ValidationFailed=True).', {
   field: Str('Dot path or template checked, e.g. spec.image.'),
-  message: Str('Actionable message reported when the rule fails.'),
+  message: Opt(Str('Actionable message reported when the rule fails (Orkestra requires one).')),
   action: Opt(Str('deny (default) or warn.')),
   ...ruleShorthands,
   operator: Opt(Str('Explicit operator (see conditions), e.g. unique, exists.')),

@@ -9,6 +9,7 @@ import { ExternalCallList } from './external.ts';
 import { QueueSchema, RequeueSchema } from './queue.ts';
 import { HookTemplatesSchema } from './hook-templates.ts';
 import { ManagedResourceSchema } from './managed-resource.ts';
+import { MotifImportSchema } from './crd-extras.ts';
 import { Ref } from './definitions.ts';
 
 const goCodeKeys = (what: string) => ({
@@ -54,5 +55,6 @@ export const ReconcileSchema = Obj('Which reconciler runs, how it is tuned, and 
   onCreate: Opt(Ref(HookTemplatesSchema)),
   onReconcile: Opt(Ref(HookTemplatesSchema)),
   onDelete: Opt(Ref(HookTemplatesSchema)),
+  imports: Opt(Type.Array(MotifImportSchema, { description: 'Motif imports merged into the templates at load (not supported by ork).' })),
 });
 export type RawReconcile = Static<typeof ReconcileSchema>;

@@ -52,6 +52,7 @@ export const KEY_SUPPORT: readonly KeySupport[] = [
   refused('imports', 'Komposer sources fetched from files, URLs, Helm or registries (local files may come later)'),
   refused('spec.imports', 'Motif imports'),
   refused(`${CRD}.imports`, 'Motif imports'),
+  refused(`${BOX}.reconcile.imports`, 'Motif imports'),
   refused(`${BOX}.reconciler.hooks`, GO_CODE),
   refused(`${BOX}.reconciler.constructor`, GO_CODE),
   refused(`${BOX}.reconciler.remote`, 'remote HTTP reconcilers'),

@@ -155,7 +155,7 @@ export const WorkloadAutoscaleSchema = Def('WorkloadAutoscale', Obj('Workload au
 /** Image of the single container. */
 export function imageKeys() {
   return {
-    image: Str('Container image (template). Required.'),
+    image: Opt(Str('Container image (template); required to create the workload (an onDelete entry needs only its name).')),
     imagePullSecrets: Opt(StrList('Secrets used to pull the image.')),
   };
 }

@@ -10,7 +10,7 @@ export const PersistentVolumeClaimSchema = Def('PersistentVolumeClaim', Obj('A P
   ...labelsKey('PersistentVolumeClaim'),
   storageClassName: Opt(Str('Storage class; empty = cluster default.')),
   accessModes: Opt(StrList('Access modes, default [ReadWriteOnce].')),
-  storage: Str('Requested size, e.g. 10Gi.'),
+  storage: Opt(Str('Requested size, e.g. 10Gi; required to create the claim.')),
   volumeMode: Opt(Str('Filesystem (default) or Block.')),
   volumeName: Opt(Str('Bind to this PersistentVolume.')),
 }));
@@ -20,7 +20,7 @@ export const PersistentVolumeSchema = Def('PersistentVolume', Obj('A PersistentV
   ...entryKeys('PersistentVolume', '(required)'),
   ...labelsKey('PersistentVolume'),
   storageClassName: Opt(Str('Storage class name.')),
-  capacity: Str('Capacity, e.g. 10Gi.'),
+  capacity: Opt(Str('Capacity, e.g. 10Gi; required to create the volume.')),
   accessModes: Opt(StrList('Access modes, default [ReadWriteOnce].')),
   reclaimPolicy: Opt(Str('Retain (default), Delete or Recycle.')),
   hostPath: Opt(Str('Node path (development volumes); exclusive with csiDriver.')),

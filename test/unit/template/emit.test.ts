@@ -1,0 +1,58 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { compileTemplate } from '../../../compiler/template/index.ts';
+import { parseJson, type TemplateData } from '../../../runtime-kit/template/index.ts';
+import { loadCompiled, tryRender } from './load-compiled.ts';
+
+const origin = { file: 'k.yaml', line: 4, column: 10 };
+
+test('emitter snapshot: a field with a default', () => {
+  const r = compileTemplate({ source: '{{ .spec.replicas | default 2 }}', origin });
+  assert.ok(r.ok);
+  assert.equal(
+    r.code,
+    [
+      '(data: rt.TemplateData, ctx?: rt.RenderContext): string => {',
+      '  const P: readonly rt.TemplateOrigin[] = [{ file: "k.yaml", line: 4, column: 13, expr: ".spec.replicas" }, { file: "k.yaml", line: 4, column: 30, expr: "default 2" }];',
+      '  const o = new rt.Out();',
+      '  o.value(rt.noteDefault(P[1], (2n), rt.field(P[0], rt.field(P[0], data, "spec"), "replicas")));',
+      '  return o.done();',
+      '}',
+    ].join('\n'),
+  );
+});
+
+test('emitter snapshot: if/else and range become blocks over generated names', () => {
+  const r = compileTemplate({ source: '{{ if .spec.a }}x{{ else }}y{{ end }}{{ range $v := .spec.l }}{{ $v }}{{ end }}', origin });
+  assert.ok(r.ok);
+  assert.match(r.code, /const c0: rt\.GoValue = rt\.field\(P\[0\], rt\.field\(P\[0\], data, "spec"\), "a"\);\n\s+if \(rt\.truth\(c0\)\) \{\n\s+o\.text\("x"\);\n\s+\} else \{\n\s+o\.text\("y"\);/);
+  assert.match(r.code, /for \(const \[k2, e3\] of r1\) \{\n\s+const v4: rt\.GoValue = e3;\n\s+o\.value\(v4\);/);
+});
+
+test('user notes are no-arg functions ("true"/"false" become booleans) and sentinels read the context', async () => {
+  const note = compileTemplate({ source: '{{ if eq .spec.env "prod" }}true{{ else }}false{{ end }}', origin, asNote: true });
+  assert.ok(note.ok);
+  assert.match(note.code, /rt\.runNote/);
+  const user = compileTemplate({ source: '{{ if isProd }}P{{ end }}-{{ gate }}', origin, notes: new Map([['isProd', 'note_isProd']]), sentinels: ['gate'] });
+  assert.ok(user.ok);
+  assert.match(user.code, /note_isProd\(data, ctx\)/);
+  assert.match(user.code, /rt\.sentinel\(ctx, "gate"\)/);
+  const bad = compileTemplate({ source: '{{ isProd 1 }}', origin, notes: new Map([['isProd', 'note_isProd']]) });
+  assert.equal(bad.ok, false);
+  // Execute both through a module: the note function is defined beside the template.
+  const [noteFn] = await loadCompiled([{ source: '{{ if eq .spec.env "prod" }}true{{ else }}false{{ end }}', asNote: true }]);
+  const data = parseJson('{"spec":{"env":"prod"}}') as TemplateData;
+  assert.equal((noteFn as unknown as (d: TemplateData) => unknown)(data), true);
+});
+
+test('execution errors carry the origin of the failing action', async () => {
+  const [r] = await loadCompiled([{ source: 'x {{ index .spec.l 5 }}', origin: { file: 'kat.yaml', line: 9, column: 3 } }]);
+  const out = tryRender(r as (d: TemplateData) => string, parseJson('{"spec":{"l":[1]}}') as TemplateData);
+  assert.deepEqual(out, { ok: false, err: 'kat.yaml:9:8: executing template at <index .spec.l 5>: error calling index: index out of range: 5' });
+});
+
+test('numbers keep int64 exactness and print like Go', async () => {
+  const [r] = await loadCompiled([{ source: '{{ .spec.big }} {{ .spec.f }} {{ .spec.e }} {{ .spec.huge }} {{ printf "%d" .spec.big }}' }]);
+  const data = parseJson('{"spec":{"big":9007199254740993,"f":1e-6,"e":1.0,"huge":12345678901234567890}}') as TemplateData;
+  assert.deepEqual(tryRender(r as (d: TemplateData) => string, data), { ok: true, out: '9007199254740993 1e-06 1 1.2345678901234567e+19 9007199254740993' });
+});
