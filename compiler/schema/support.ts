@@ -45,6 +45,7 @@ export const KEY_SUPPORT: readonly KeySupport[] = [
   renamed('**.source.type', 'protocol'),
 
   refused('**.external', OUTBOUND),
+  refused('**.source', `${OUTBOUND} (remote cross reads and metrics)`),
   refused('**.git', OUTBOUND),
   refused('**.docker', `${OUTBOUND} (and builds images inside the operator)`),
   refused('providers', OUTBOUND),

@@ -12,6 +12,7 @@ test('refused features are reported with a reason', () => {
   assert.equal(keySupport([...box, 'preReconcile', 'reconcileGate', 'external'])?.status, 'refused');
   assert.equal(keySupport([...box, 'onCreate', 'deployments', 0, 'autoscale'])?.status, 'refused');
   assert.equal(keySupport(['providers'])?.status, 'refused');
+  assert.equal(keySupport([...box, 'cross', 0, 'source'])?.status, 'refused');
 });
 
 test('renamed keys name their replacement', () => {
