@@ -39,3 +39,35 @@ export type { ThrottleKey } from './notify/throttle.ts';
 export { NotifyThrottle, throttleKey } from './notify/throttle.ts';
 export type { GatewayNotifierOptions, NotifyOutcome } from './notify/gateway.ts';
 export { GatewayNotifier } from './notify/gateway.ts';
+
+export type { Connection } from './client/connection.ts';
+export { staticConnection } from './client/connection.ts';
+export { inClusterConnection, isInCluster } from './client/in-cluster.ts';
+export type { KubeconfigOptions } from './client/kubeconfig.ts';
+export { kubeconfigConnection } from './client/kubeconfig.ts';
+export type { LoadConnectionOptions } from './client/config.ts';
+export { loadConnection } from './client/config.ts';
+export type { ResourceRef } from './client/paths.ts';
+export { resourcePath } from './client/paths.ts';
+export type { RetryPolicy } from './client/retry.ts';
+export { DEFAULT_RETRY } from './client/retry.ts';
+export type { ApiRequest, ApplyOptions, DeleteOptions, KubeClientOptions, ListOptions, Query } from './client/rest.ts';
+export { KubeClient } from './client/rest.ts';
+export {
+  AlreadyExistsError,
+  ApiError,
+  BadRequestError,
+  ConflictError,
+  ForbiddenError,
+  GoneError,
+  InvalidError,
+  NotFoundError,
+  RequestTimeoutError,
+  ServerError,
+  TooManyRequestsError,
+  TransportError,
+  UnauthorizedError,
+  isConflict,
+  isGone,
+  isNotFound,
+} from './client/errors.ts';

@@ -3,7 +3,7 @@
  * refills at `qps` tokens per second up to `burst`; each reservation takes one token and may drive
  * the balance negative, in which case the caller waits until it is paid back.
  */
-import type { Clock } from '../clock.ts';
+import type { Clock } from './clock.ts';
 
 export class TokenBucket {
   readonly #qps: number;

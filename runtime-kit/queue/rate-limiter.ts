@@ -7,7 +7,7 @@
  */
 import type { Clock } from '../clock.ts';
 import { realClock } from '../clock.ts';
-import { TokenBucket } from './token-bucket.ts';
+import { TokenBucket } from '../token-bucket.ts';
 
 /** Decides retry delays per key. */
 export interface RateLimiter<T> {

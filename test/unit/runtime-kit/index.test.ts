@@ -24,5 +24,5 @@ test('runtime-kit modules are side-effect free: importing only the queue bundles
   });
   const code = out.outputFiles[0]?.text ?? '';
   assert.match(code, /WorkQueue = class/);
-  assert.doesNotMatch(code, /createServer|prom-client|collectDefaultMetrics|GatewayNotifier/);
+  assert.doesNotMatch(code, /createServer|prom-client|collectDefaultMetrics|GatewayNotifier|KubeConfig|KubeClient/);
 });

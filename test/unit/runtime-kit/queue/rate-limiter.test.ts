@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { FakeClock } from '../../../../runtime-kit/clock.ts';
 import { BucketLimiter, ItemExponentialLimiter, MaxOfLimiter, controllerRateLimiter } from '../../../../runtime-kit/queue/rate-limiter.ts';
-import { TokenBucket } from '../../../../runtime-kit/queue/token-bucket.ts';
+import { TokenBucket } from '../../../../runtime-kit/token-bucket.ts';
 
 test('per-item backoff doubles from 5 ms', () => {
   const l = new ItemExponentialLimiter<string>();
