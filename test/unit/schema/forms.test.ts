@@ -83,3 +83,30 @@ test('renamed keys stay known so a check can name the new key', () => {
   valid(deployment({ anyOf: [{ field: 'spec.a', equals: 'x' }] }));
   valid(withBox({ reconciler: { hooks: { location: 'x', function: 'F', resources: [{ kind: 'Pod' }] } } }));
 });
+
+test('enrich accepts names and {name: {when/or}}; setup accepts a file list', () => {
+  valid(withCrd({ enrich: ['pods', { events: { when: [{ field: 'spec.debug', equals: true }] } }], setup: ['./ns.yaml'] }));
+  invalid(withCrd({ enrich: [{ events: { unless: [] } }] }));
+  invalid(withCrd({ enrich: 'pods' }));
+});
+
+test('Komposer files and registry sources accept a string or an object', () => {
+  const komposer = (imports: unknown) => ({ apiVersion: 'v', kind: 'Komposer', metadata: { name: 'k' }, imports });
+  valid(komposer({ files: ['./a.yaml', { url: 'https://x/k.yaml', auth: { type: 'bearer', fromEnv: 'T' } }], registry: ['oci://r/p@v1', { url: 'r/p', oci: true }] }));
+  invalid(komposer({ files: [{ path: './a.yaml' }] }));
+});
+
+test('gateway.clusters takes include plus clusters by name', () => {
+  const gw = (clusters: unknown) => ({ apiVersion: 'v', kind: 'Katalog', metadata: { name: 'k' }, gateway: { clusters } });
+  valid(gw({ include: './c.yaml', prod: { endpoint: 'https://p', secretRef: { name: 's', key: 'k' } } }));
+  invalid(gw({ include: { endpoint: 'x' } }));
+  invalid(gw({ prod: { endpoint: 'https://p', extra: 1 } }));
+});
+
+test('notes are a functions list; profiles are lists of named presets', () => {
+  const doc = (extra: Record<string, unknown>) => ({ apiVersion: 'v', kind: 'Katalog', metadata: { name: 'k' }, ...extra });
+  valid(doc({ notes: { functions: [{ name: 'isProd', expression: '{{ eq .spec.env "prod" }}' }] } }));
+  invalid(doc({ notes: { isProd: { expression: 'x' } } }));
+  valid(doc({ profiles: { probes: [{ name: 'quick', periodSeconds: 5 }] } }));
+  invalid(doc({ profiles: { probes: { quick: { periodSeconds: 5 } } } }));
+});
