@@ -97,21 +97,9 @@ export const RollingUpdateSchema = Def('RollingUpdate', Obj('Deployment rolling 
 
 export const VolumeSchema = Def('Volume', Obj('A pod volume (one source: configMap, secret, emptyDir, persistentVolumeClaim or hostPath).', {
   name: Str('Volume name (template).'),
-  configMap: Opt(Obj('ConfigMap volume.', {
-    name: Str('ConfigMap name (template).'),
-    optional: Opt(Bool('Do not fail when the ConfigMap is missing.')),
-    defaultMode: Opt(Int('File mode bits.')),
-  })),
-  secret: Opt(Obj('Secret volume.', {
-    secretName: Opt(Str('Secret name (template).')),
-    name: Opt(Str('Secret name (template); alias of secretName.')),
-    optional: Opt(Bool('Do not fail when the Secret is missing.')),
-    defaultMode: Opt(Int('File mode bits.')),
-  })),
-  emptyDir: Opt(Obj('Scratch volume living as long as the pod.', {
-    medium: Opt(Str('"" (node disk) or Memory.')),
-    sizeLimit: Opt(Str('Size limit quantity.')),
-  })),
+  configMap: Opt(Obj('ConfigMap volume.', { name: Str('ConfigMap name (template).') })),
+  secret: Opt(Obj('Secret volume.', { name: Str('Secret name (template).') })),
+  emptyDir: Opt(Obj('Scratch volume living as long as the pod; write {}.', {})),
   persistentVolumeClaim: Opt(Obj('PersistentVolumeClaim volume.', {
     claimName: Str('Claim name (template).'),
     readOnly: Opt(Bool('Mount read-only.')),

@@ -8,6 +8,7 @@ export const SecretTLSSchema = Obj('Generate a self-signed CA and server certifi
   commonName: Opt(Str('Certificate common name (template).')),
   dnsNames: Opt(StrList('Subject alternative DNS names (templates).')),
   validFor: Opt(Str('Validity, e.g. 1y (default: rotateAfter or 1y).')),
+  organization: Opt(Str('Certificate O field, default orkestra.')),
 });
 
 export const SecretSchema = Def('Secret', Obj('A Secret managed by this CR (static data, generated once, copied, or a generated TLS pair).', {
