@@ -3,7 +3,7 @@ import { Obj, Opt, Str } from './scalars.ts';
 
 export const ManagedResourceSchema = Obj('A Kubernetes type (and optionally one object of it).', {
   apiVersion: Opt(Str('group/version, e.g. apps/v1.')),
-  kind: Str('Kind, e.g. StatefulSet.'),
+  kind: Opt(Str('Kind, e.g. StatefulSet (built-in kinds need only this).')),
   group: Opt(Str('API group.')),
   version: Opt(Str('API version.')),
   plural: Opt(Str('Lowercase plural resource name.')),
