@@ -61,24 +61,27 @@ export function mixedLayoutDiagnostics(doc: YamlDocument): Diagnostic[] {
   return out;
 }
 
-/** Warnings naming the newer spelling where a CRD entry uses the classic one. */
+/**
+ * Notes naming the newer spelling where the classic one is used: one note per spelling (at
+ * its first use, with the number of CRD entries using it), so a classic Katalog is not buried.
+ */
 export function classicLayoutNotes(doc: YamlDocument): Diagnostic[] {
   const crds = get(doc.value, ['spec', 'crds']);
   if (!isObj(crds)) return [];
   const out: Diagnostic[] = [];
-  for (const name of Object.keys(crds)) {
-    for (const s of SPELLINGS.slice(0, 3)) {
-      if (get(crds[name], s.classic) === undefined) continue;
-      const p = ['spec', 'crds', name, ...s.classic];
-      out.push({
-        severity: 'note',
-        code: 'ORK041',
-        message: `\`${s.classic.join('.')}\` is the classic spelling of ${s.what}; the newer one is \`${s.newest.join('.')}\``,
-        position: doc.locateKey(p),
-        path: p.join('.'),
-        hint: 'both are accepted; nothing to do unless you are migrating to the newer layout',
-      });
-    }
+  for (const s of SPELLINGS.slice(0, 3)) {
+    const users = Object.keys(crds).filter((name) => get(crds[name], s.classic) !== undefined);
+    const first = users[0];
+    if (first === undefined) continue;
+    const p = ['spec', 'crds', first, ...s.classic];
+    out.push({
+      severity: 'note',
+      code: 'ORK041',
+      message: `\`${s.classic.join('.')}\` is the classic spelling of ${s.what} (${users.length === 1 ? '1 CRD entry' : `${users.length} CRD entries`}); the newer one is \`${s.newest.join('.')}\``,
+      position: doc.locateKey(p),
+      path: p.join('.'),
+      hint: 'both are accepted; nothing to do unless you are migrating to the newer layout',
+    });
   }
   return out;
 }

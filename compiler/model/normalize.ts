@@ -18,10 +18,10 @@ export function normalize(loaded: LoadedKatalog): KatalogModel {
   const crds = Object.entries(raw.spec?.crds ?? {}).map(([name, entry]) =>
     normalizeCrd(name, entry, finalizers, pickCrd(loaded.referenced.crdFiles.get(name)?.crds.map((c) => c.crd) ?? [], entry)),
   );
-  const notes: NoteModel[] = Object.entries(raw.notes ?? {}).map(([name, n]) => ({
-    name,
-    expression: typeof n === 'string' ? n : (n as { expression?: string }).expression ?? '',
-    at: ['notes', name],
+  const notes: NoteModel[] = (raw.notes?.functions ?? []).map((n, i) => ({
+    name: n.name,
+    expression: n.expression,
+    at: ['notes', 'functions', i],
   }));
   return {
     file: loaded.file,
