@@ -215,3 +215,18 @@ export function replicaKeys(kind: string) {
     autoscale: Opt(Ref(WorkloadAutoscaleSchema)),
   };
 }
+
+/** Every pod and container key of a replicated workload (Deployment and ReplicaSet share this shape). */
+export function replicatedWorkloadKeys(kind: string) {
+  return {
+    ...imageKeys(),
+    ...portKeys(),
+    ...replicaKeys(kind),
+    ...envKeys(),
+    ...schedulingKeys(),
+    ...containerSettingKeys(),
+    ...probeKeys(),
+    ...volumeKeys(),
+    ...workingDirectoryKey(),
+  };
+}
