@@ -45,6 +45,8 @@ class Emitter {
   private readonly scopes: Map<string, string>[] = [new Map([['$', 'data']])];
   /** JS identifiers holding pipeline results (nil there is Go's invalid value). */
   private readonly lenient = new Set<string>();
+  /** JS identifiers of `with` dots: pipeline results, never nil. */
+  private readonly concrete = new Set<string>();
   private readonly opts: EmitOptions;
   private readonly src: string;
 
@@ -118,6 +120,7 @@ class Emitter {
           this.line(`const ${v}: rt.GoValue = ${this.pipeline(node.pipe, dot)};`);
           if (node.pipe.vars.length > 0) this.bindVars(node.pipe, v);
           this.line(`if (rt.truth(${v})) {`);
+          if (node.kind === 'with') this.concrete.add(v);
           this.block(() => this.nodes(node.list, node.kind === 'with' ? v : dot));
           if (node.elseList) {
             this.line('} else {');
@@ -234,6 +237,7 @@ class Emitter {
       case 'dot':
         return dot;
       case 'field':
+        if (this.concrete.has(dot)) return this.resultFields(dot, e.names, e.pos, e.end);
         return this.fields(dot, e.names, e.pos, e.end);
       case 'variable': {
         const js = this.lookup(e.name);

@@ -6,11 +6,15 @@ import { fail, type TemplateOrigin } from './errors.ts';
 import { formatV } from './format.ts';
 import { type GoMap, type GoValue, goTypeName, isMap, isNil, isStringSlice, mapGetOwn, mapHas, sortedKeys, utf8Bytes, utf8Length } from './values.ts';
 
-/** `.name` on a value: a map key (missing → nil, as `missingkey=zero`), an error otherwise. */
-export function field(at: TemplateOrigin | undefined, recv: GoValue, name: string): GoValue {
+/**
+ * `.name` on a value: a map key (missing → nil, as `missingkey=zero`), an error otherwise.
+ * `concrete` says the receiver is a pipeline result, which Go names by its dynamic type in the
+ * error (`in type string`); values read from maps and lists are `interface {}` there.
+ */
+export function field(at: TemplateOrigin | undefined, recv: GoValue, name: string, concrete = false): GoValue {
   if (isMap(recv)) return mapGetOwn(recv, name);
   if (isNil(recv)) return fail(`nil pointer evaluating interface {}.${name}`, at);
-  return fail(`can't evaluate field ${name} in type interface {}`, at);
+  return fail(`can't evaluate field ${name} in type ${concrete ? goTypeName(recv) : 'interface {}'}`, at);
 }
 
 /**
@@ -21,7 +25,9 @@ export function field(at: TemplateOrigin | undefined, recv: GoValue, name: strin
 export function resultField(at: TemplateOrigin | undefined, base: GoValue, names: readonly string[]): GoValue {
   if (isNil(base)) return null;
   let cur: GoValue = base;
-  for (const n of names) cur = field(at, cur, n);
+  names.forEach((n, i) => {
+    cur = field(at, cur, n, i === 0);
+  });
   return cur;
 }
 
@@ -41,7 +47,7 @@ export function index(at: TemplateOrigin | undefined, item: GoValue, ...indexes:
     if (Array.isArray(cur) || typeof cur === 'string') {
       const size: number = typeof cur === 'string' ? utf8Length(cur) : (cur as readonly GoValue[]).length;
       const i = indexArg('index', ix ?? null, size, at);
-      if (i === size) return fail(`error calling index: index out of range: ${i}`, at);
+      if (i === size) return fail(`error calling index: reflect: ${typeof cur === 'string' ? 'string' : 'slice'} index out of range`, at);
       cur = typeof cur === 'string' ? BigInt(utf8Bytes(cur)[i] ?? 0) : ((cur as readonly GoValue[])[i] ?? null);
     } else if (isMap(cur)) {
       if (isNil(ix)) return fail('error calling index: value is nil; should be of type string', at);
