@@ -21,9 +21,10 @@ export function renderDiagnostic(d: Diagnostic, sources: SourceLookup, opts: Ren
   const sevColor = d.severity === 'error' ? '1;31' : d.severity === 'warning' ? '1;33' : '1;36';
   const where = d.position ? `${d.position.file}:${d.position.line}:${d.position.column}: ` : '';
   const lines = [`${ansi(color, '1', where)}${ansi(color, sevColor, `${d.severity}[${d.code}]`)}: ${d.message}`];
-  const quoted = d.position ? quoteLine(sources(d.position.file), d.position.line, d.position.column) : undefined;
+  // Notes are informational: one line and the hint, no quoted source.
+  const quoted = d.position && d.severity !== 'note' ? quoteLine(sources(d.position.file), d.position.line, d.position.column) : undefined;
   if (quoted) lines.push(...quoted);
-  if (d.path) lines.push(`  = at: ${d.path}`);
+  if (d.path && d.severity !== 'note') lines.push(`  = at: ${d.path}`);
   for (const n of d.notes ?? []) lines.push(`  = note: ${n}`);
   if (d.hint) lines.push(`  = ${ansi(color, '1;32', 'hint')}: ${d.hint}`);
   return lines.join('\n');
