@@ -31,10 +31,12 @@ export interface CheckOptions {
   readonly sentinels?: ReadonlySet<string>;
 }
 
-/** Result: problems, data paths read, and the type of a single-action template. */
+/** Result: problems, data paths read, functions called, and the template's result type. */
 export interface CheckResult {
   readonly problems: CheckProblem[];
   readonly usedPaths: string[];
+  /** Every function, note and sentinel the template calls (for note dependency cycles). */
+  readonly calls: string[];
   readonly type: TemplateType;
 }
 
@@ -43,6 +45,9 @@ const STRINGY: TemplateType = { kind: 'string' };
 class Checker {
   readonly problems: CheckProblem[] = [];
   readonly paths = new Set<string>();
+  readonly calls = new Set<string>();
+  /** Type of the last top-level action, for single-action templates. */
+  lastAction: TemplateType | undefined;
   private readonly scopes: Map<string, Typed>[] = [];
   private readonly opts: CheckOptions;
 
@@ -79,9 +84,12 @@ class Checker {
       case 'break':
       case 'continue':
         return;
-      case 'action':
-        this.bindVars(n.pipe, this.pipeline(n.pipe, dot));
+      case 'action': {
+        const v = this.pipeline(n.pipe, dot);
+        this.lastAction = v.t;
+        this.bindVars(n.pipe, v);
         return;
+      }
       case 'if':
       case 'with':
         this.scoped(() => {
@@ -156,6 +164,7 @@ class Checker {
   }
 
   private call(name: string, args: readonly Expr[], dot: Typed, final: Typed | undefined, pos: number): Typed {
+    this.calls.add(name);
     const typed = args.map((a) => ({ e: a as Expr | undefined, v: this.expr(a, dot) }));
     if (final !== undefined) typed.push({ e: undefined, v: final });
     if (this.opts.sentinels?.has(name) || this.opts.notes?.has(name)) {
@@ -266,10 +275,6 @@ export function checkTemplate(ast: TemplateAst, opts: CheckOptions): CheckResult
   c.nodes(ast.nodes, root);
   const significant = ast.nodes.filter((n) => !(n.kind === 'text' && n.text.trim() === ''));
   const only = significant.length === 1 ? significant[0] : undefined;
-  let type: TemplateType = STRINGY;
-  if (only?.kind === 'action' && only.pipe.vars.length === 0) {
-    const probe = new Checker(opts);
-    type = probe['pipeline'](only.pipe, root).t;
-  }
-  return { problems: c.problems, usedPaths: [...c.paths].filter((p) => p !== '').sort(), type };
+  const type: TemplateType = only?.kind === 'action' && only.pipe.vars.length === 0 && c.lastAction ? c.lastAction : STRINGY;
+  return { problems: c.problems, usedPaths: [...c.paths].filter((p) => p !== '').sort(), calls: [...c.calls].sort(), type };
 }

@@ -16,6 +16,7 @@ import { parseTemplate } from './parser.ts';
 import { positionMapper, type TemplateSource } from './positions.ts';
 import { didYouMean, suggest } from './suggest.ts';
 import { TemplateSyntaxError } from './syntax-error.ts';
+import { type TargetKind, targetMismatch } from './target.ts';
 import type { DataSchema, TemplateType } from './types.ts';
 
 export type { TemplateSource } from './positions.ts';
@@ -23,6 +24,11 @@ export type { DataSchema, TemplateType, TypeKind } from './types.ts';
 export { TEMPLATE_FUNCTIONS, findFunction } from './functions.ts';
 export type { TemplateFunction } from './functions.ts';
 export { rootType, OBJECT_META, METRICS, HEALTH, OPEN_OBJECT } from './context.ts';
+export type { TargetKind } from './target.ts';
+
+/** Identifiers the generated function uses itself; note references must differ from them. */
+const RESERVED = /^(?:data|ctx|o|P|rt|[cvrke]\d+)$/;
+const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
 /** Input of `compileTemplate`. */
 export interface CompileTemplateInput {
@@ -40,11 +46,24 @@ export interface CompileTemplateInput {
   readonly sentinels?: readonly string[];
   /** Compile a user note body (returns `rt.GoValue`, "true"/"false" → bool). */
   readonly asNote?: boolean;
+  /** What the filled field needs after rendering; a template that can never parse as it is refused (ORK112). */
+  readonly expect?: TargetKind;
 }
 
 /** Output of `compileTemplate`. */
 export type CompileTemplateResult =
-  | { readonly ok: true; readonly code: string; readonly type: TemplateType; readonly usedPaths: readonly string[]; readonly ast: TemplateAst }
+  | {
+      readonly ok: true;
+      /** TypeScript source of `(data: rt.TemplateData, ctx?: rt.RenderContext) => string` (a note: `=> rt.GoValue`). */
+      readonly code: string;
+      /** The result type: the single action's type, else `string`. */
+      readonly type: TemplateType;
+      /** Data paths read (`.spec.replicas`), sorted. */
+      readonly usedPaths: readonly string[];
+      /** Functions, notes and sentinels called, sorted (to find note cycles). */
+      readonly calls: readonly string[];
+      readonly ast: TemplateAst;
+    }
   | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
 
 /** True when a string is a template (contains `{{`), as Orkestra decides. */
@@ -82,6 +101,9 @@ export function compileTemplate(input: CompileTemplateInput): CompileTemplateRes
     ...(hint ? { hint } : {}),
   });
   const notes = input.notes ?? new Map<string, string>();
+  for (const [name, ref] of notes) {
+    if (!IDENTIFIER.test(ref) || RESERVED.test(ref)) throw new Error(`note ${name}: reference ${JSON.stringify(ref)} must be a plain identifier other than data, ctx, o, P, rt`);
+  }
   const sentinels = new Set(input.sentinels ?? []);
   const callable = (name: string): boolean => sentinels.has(name) || notes.has(name) || findFunction(name) !== undefined;
   const deep = nestingOffset(source);
@@ -105,11 +127,13 @@ export function compileTemplate(input: CompileTemplateInput): CompileTemplateRes
   if (checked.problems.length > 0) {
     return { ok: false, diagnostics: checked.problems.map((p) => diag(p.code, p.message, p.pos, p.hint)) };
   }
+  const misfit = input.expect ? targetMismatch(ast.nodes, checked.type, input.expect) : undefined;
+  if (misfit) return { ok: false, diagnostics: [diag('ORK112', misfit.message, misfit.offset, 'Orkestra parses the rendered text; make the template print only the value')] };
   const code = emitTemplate(ast, {
     origin: (pos, end) => ({ ...at(pos), expr: source.slice(pos, end) }),
     notes,
     sentinels,
     ...(input.asNote ? { asNote: true } : {}),
   });
-  return { ok: true, code, type: checked.type, usedPaths: checked.usedPaths, ast };
+  return { ok: true, code, type: checked.type, usedPaths: checked.usedPaths, calls: checked.calls, ast };
 }

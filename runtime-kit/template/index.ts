@@ -16,3 +16,4 @@ export * from './notes-strings.ts';
 export * from './notes-data.ts';
 export * from './render.ts';
 export * from './decimal.ts';
+export * from './data.ts';

@@ -118,3 +118,33 @@ test('contexts add top-level keys; result types and used paths are reported', ()
   assert.equal(n.type.kind, 'integer');
   assert.deepEqual(n.usedPaths, ['.spec.replicas']);
 });
+
+test('a template that can never parse as the target field is refused (ORK112)', () => {
+  const at = { file: 'k.yaml', line: 2, column: 15 };
+  const list = compileTemplate({ source: '{{ .spec.regions }}', origin: at, schema: CRD, expect: 'integer' });
+  assert.equal(list.ok ? '' : list.diagnostics[0]?.code, 'ORK112');
+  const text = compileTemplate({ source: '{{ .spec.replicas }}x', origin: at, schema: CRD, expect: 'integer' });
+  assert.equal(text.ok ? '' : text.diagnostics[0]?.code, 'ORK112');
+  assert.equal(compileTemplate({ source: '{{ .spec.replicas | default 2 }}', origin: at, schema: CRD, expect: 'integer' }).ok, true);
+  assert.equal(compileTemplate({ source: '{{ .spec.image }}', origin: at, schema: CRD, expect: 'integer' }).ok, true, 'a string may hold digits: checked when parsed');
+  assert.equal(compileTemplate({ source: '{{ eq .spec.image "x" }}', origin: at, schema: CRD, expect: 'boolean' }).ok, true);
+});
+
+test('calls lists functions and notes, so callers can find note cycles', () => {
+  const r = compileTemplate({ source: '{{ if isProd }}{{ toLower (default "a" .spec.image) }}{{ end }}', origin: { file: 'k', line: 1, column: 1 }, notes: new Map([['isProd', 'note_isProd']]) });
+  assert.ok(r.ok);
+  assert.deepEqual(r.calls, ['default', 'isProd', 'toLower']);
+  assert.throws(() => compileTemplate({ source: '{{ x }}', origin: { file: 'k', line: 1, column: 1 }, notes: new Map([['x', 'data']]) }), /plain identifier/);
+  assert.throws(() => compileTemplate({ source: '{{ x }}', origin: { file: 'k', line: 1, column: 1 }, notes: new Map([['x', 'a.b()']]) }), /plain identifier/);
+});
+
+test('positions map through single-quoted and multi-line plain scalars', () => {
+  const sq = compileTemplate({ source: "it's {{ .nope }}", origin: { file: 'k.yaml', line: 5, column: 9, style: 'single-quoted', raw: "it''s {{ .nope }}" } });
+  assert.deepEqual(sq.ok ? undefined : sq.diagnostics[0]?.position, { file: 'k.yaml', line: 5, column: 9 + "it''s {{ ".length });
+  // A plain scalar folded over two lines: "a {{ .x }}\n      {{ .nope }}" is read as "a {{ .x }} {{ .nope }}".
+  const plain = compileTemplate({
+    source: 'a {{ .spec.x }} {{ .nope }}',
+    origin: { file: 'k.yaml', line: 8, column: 12, style: 'plain', raw: 'a {{ .spec.x }}\n      {{ .nope }}' },
+  });
+  assert.deepEqual(plain.ok ? undefined : plain.diagnostics[0]?.position, { file: 'k.yaml', line: 9, column: 10 });
+});

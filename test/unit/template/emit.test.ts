@@ -56,3 +56,12 @@ test('numbers keep int64 exactness and print like Go', async () => {
   const data = parseJson('{"spec":{"big":9007199254740993,"f":1e-6,"e":1.0,"huge":12345678901234567890}}') as TemplateData;
   assert.deepEqual(tryRender(r as (d: TemplateData) => string, data), { ok: true, out: '9007199254740993 1e-06 1 1.2345678901234567e+19 9007199254740993' });
 });
+
+test('templateData adds .inputs and .ork like Orkestra, without touching the CR', async () => {
+  const { templateData } = await import('../../../runtime-kit/template/index.ts');
+  const cr = parseJson('{"metadata":{"name":"a"},"spec":{}}') as TemplateData;
+  const data = templateData(cr, { namespace: 'ops' }, { item: 'x' });
+  const [r] = await loadCompiled([{ source: '{{ .inputs }}|{{ .ork.namespace }}|{{ .item }}|{{ .metadata.name }}', contexts: { item: { type: 'string' } } }]);
+  assert.deepEqual(tryRender(r as (d: TemplateData) => string, data), { ok: true, out: 'map[]|ops|x|a' });
+  assert.equal(Object.keys(cr).length, 2);
+});
