@@ -7,6 +7,7 @@ import { Command, CommanderError } from 'commander';
 import { CliError, EXIT_INVALID, EXIT_USAGE } from './exit.ts';
 import { ORK_VERSION } from '../version.ts';
 import { registerValidate } from './commands/validate.ts';
+import { registerTemplate } from './commands/template.ts';
 import { registerPlane } from './commands/plane.ts';
 import { registerUp } from './commands/up.ts';
 
@@ -18,6 +19,7 @@ export function buildProgram(): Command {
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
   registerValidate(program);
+  registerTemplate(program);
   registerPlane(program);
   registerUp(program);
   return program;
