@@ -264,6 +264,7 @@ function mismatch(p: ParamType, e: Expr | undefined, t: TemplateType): string | 
   }
   const want: Partial<Record<ParamType, TemplateType['kind']>> = { string: 'string', int: 'integer', bool: 'boolean', '[]string': 'list' };
   const k = want[p];
+  if (p === '[]string' && t.kind === 'list' && t.schema !== undefined) return 'got a list from the data, which is []interface {} (use split or mapKeys for a []string)';
   if (t.kind === 'any' || t.kind === k) return undefined;
   return `got ${showType(t)}`;
 }

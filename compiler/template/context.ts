@@ -28,6 +28,7 @@ export const OBJECT_META: DataSchema = {
     finalizers: { type: 'array', items: str },
     ownerReferences: { type: 'array', items: open },
     managedFields: { type: 'array', items: open },
+    selfLink: str,
   },
 };
 

@@ -245,6 +245,7 @@ class Parser {
     }
     if (args.length === 0) this.err(`missing value for ${context}`, this.peek());
     const first = args[0] as Expr;
+    if (args.length === 1 && first.kind === 'nil') throw new TemplateSyntaxError('nil is not a command', first.pos);
     if (args.length > 1 && first.kind !== 'function' && first.kind !== 'field' && first.kind !== 'chain' && first.kind !== 'variable') {
       throw new TemplateSyntaxError(`can't give argument to non-function ${this.src.slice(first.pos, first.end)}`, first.pos);
     }

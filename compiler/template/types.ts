@@ -36,19 +36,20 @@ export const ANY: TemplateType = { kind: 'any', open: true };
 export function typeOfSchema(s: DataSchema | undefined, optional = false): TemplateType {
   if (s === undefined) return { ...ANY, optional };
   if (s['x-kubernetes-int-or-string']) return { kind: 'any', optional, open: false };
-  const open = s['x-kubernetes-preserve-unknown-fields'] === true || (s.properties === undefined && s.additionalProperties === undefined && s.type === 'object');
-  switch (s.type) {
+  const open = s['x-kubernetes-preserve-unknown-fields'] === true || (s.properties === undefined && s.additionalProperties === undefined);
+  const type = s.type ?? (s.properties !== undefined || s.additionalProperties !== undefined ? 'object' : s.items !== undefined ? 'array' : undefined);
+  switch (type) {
     case 'string':
     case 'integer':
     case 'number':
     case 'boolean':
-      return { kind: s.type, optional };
+      return { kind: type, optional };
     case 'array':
       return { kind: 'list', optional, schema: s };
     case 'object':
+    case undefined:
+      if (type === undefined) return { kind: 'any', optional, schema: s, open: true };
       return { kind: 'object', optional, schema: s, open };
-    default:
-      return { kind: 'any', optional, schema: s, open: true };
   }
 }
 

@@ -212,9 +212,26 @@ export function sprintf(format: string, args: readonly GoValue[]): string {
   let out = '';
   let argi = 0;
   let i = 0;
+  let reordered = false;
+  let badIndex = false;
   const takeStar = (): number | undefined => {
     const a = args[argi++];
     return typeof a === 'bigint' ? Number(a) : undefined;
+  };
+  /** An explicit argument index `[n]` (1-based) at the current position. */
+  const argIndex = (): void => {
+    if (format[i] !== '[') return;
+    reordered = true;
+    const m = /^\[(\d+)\]/.exec(format.slice(i));
+    const n = m ? Number(m[1]) : 0;
+    if (m && n >= 1 && n <= args.length) {
+      argi = n - 1;
+      i += m[0].length;
+      return;
+    }
+    badIndex = true;
+    const close = format.indexOf(']', i);
+    i = close < 0 ? i + 1 : close + 1;
   };
   while (i < format.length) {
     const pct = format.indexOf('%', i);
@@ -234,6 +251,7 @@ export function sprintf(format: string, args: readonly GoValue[]): string {
       else if (c === '0') sp.zero = !sp.minus;
       else break;
     }
+    argIndex();
     if (format[i] === '*') {
       i++;
       sp.width = takeStar();
@@ -250,6 +268,7 @@ export function sprintf(format: string, args: readonly GoValue[]): string {
     }
     if (format[i] === '.') {
       i++;
+      argIndex();
       if (format[i] === '*') {
         i++;
         sp.prec = takeStar();
@@ -259,6 +278,7 @@ export function sprintf(format: string, args: readonly GoValue[]): string {
         if (m) i += m[0].length;
       }
     }
+    argIndex();
     if (i >= format.length) {
       out += '%!(NOVERB)';
       break;
@@ -270,6 +290,11 @@ export function sprintf(format: string, args: readonly GoValue[]): string {
       out += '%';
       continue;
     }
+    if (badIndex) {
+      badIndex = false;
+      out += `%!${verb}(BADINDEX)`;
+      continue;
+    }
     if (argi >= args.length) {
       out += `%!${verb}(MISSING)`;
       continue;
@@ -278,7 +303,7 @@ export function sprintf(format: string, args: readonly GoValue[]): string {
     if (verb === 'T') out += pad(isNil(arg) ? '<nil>' : goTypeName(arg), sp, false);
     else out += formatArg(arg, sp, 0);
   }
-  if (argi < args.length) out += `%!(EXTRA ${args.slice(argi).map(extraArg).join(', ')})`;
+  if (!reordered && argi < args.length) out += `%!(EXTRA ${args.slice(argi).map(extraArg).join(', ')})`;
   return out;
 }
 

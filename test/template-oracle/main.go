@@ -187,6 +187,7 @@ var funcs = template.FuncMap{
 	"trim":      strings.Trim,
 	"toLower":   strings.ToLower,
 	"toUpper":   strings.ToUpper,
+	"join":      strings.Join,
 }
 
 func render(c testCase) result {

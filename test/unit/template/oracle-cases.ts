@@ -69,6 +69,10 @@ export const ORACLE_CASES: ReadonlyArray<readonly [template: string, data: strin
   ['{{ printf "%T %T %T %T %T %T" 1 .spec.n .spec.f "s" .spec.l .spec.x }}', '{"spec":{"n":1,"f":1.5,"l":[]}}'],
   ['{{ printf "%q" "a\\"b\\\\c\\n\\u0007\\u00e9\\u2028😀\\u007f" }}', '{}'],
   ['{{ printf 3 }}', '{}'],
+  ['{{ printf "%[2]s-%[1]s|%[3]d|%[1]s %s|%[0]d|%[9]d" "a" "b" }}', '{}'],
+  ['{{ printf "%[2]*[1]d|%.[2]*[1]f" 7 4 }}', '{}'],
+  ['{{ nil }}', '{}'],
+  ['{{ join .spec.l "," }}|{{ join (mapKeys .spec.m) "," }}', '{"spec":{"l":["a"],"m":{"x":1,"y":2}}}'],
   ['{{ print 1 2 "a" "b" 3 nil .spec.x true }}|{{ println 1 "a" }}', '{"spec":{}}'],
   ['{{ len .spec.s }} {{ len .spec.l }} {{ len .spec.m }} {{ len .spec.x }} {{ len 3 }} {{ len (mapKeys .spec.m) }}', '{"spec":{"s":"héllo😀","l":[1,2],"m":{"a":1}}}'],
   ['{{ default "d" .spec.x }}|{{ default "d" 0 }}|{{ default "d" "<no value>" }}|{{ .spec.x | default "p" }}|{{ default "d" .spec.l }}', '{"spec":{"l":[]}}'],
@@ -105,4 +109,5 @@ export const INT_NAMING_CASES: ReadonlySet<string> = new Set([
   '{{ index .spec.m 1 }}',
   '{{ printf "%s %d" }}|{{ printf "%d" 1 2 }}|{{ printf "%" }}|{{ printf "%z" 1 }}|{{ printf "%!" }}',
   '{{ printf "%T %T %T %T %T %T" 1 .spec.n .spec.f "s" .spec.l .spec.x }}',
+  '{{ printf "%[2]*[1]d|%.[2]*[1]f" 7 4 }}',
 ]);
