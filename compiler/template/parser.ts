@@ -271,7 +271,12 @@ class Parser {
       case 'chain':
       case 'dot':
       case 'function':
-        if (term.kind === 'function' || term.kind === 'dot') this.err(`unexpected . after term ${JSON.stringify(this.src.slice(term.pos, term.end))}`, this.peek());
+        if (term.kind === 'function') {
+          // Go calls the function without arguments and then fails on the field (or on the
+          // argument count): always an execution error, so ork refuses it here.
+          this.err(`field access on function ${term.name}`, this.peek(), `write (${term.name} …).field to use a field of a function result`, 'ORK109');
+        }
+        if (term.kind === 'dot') this.err(`unexpected . after term ${JSON.stringify(this.src.slice(term.pos, term.end))}`, this.peek());
         return { kind: 'chain', target: term, names, pos: term.pos, end };
       default:
         return this.err(`unexpected . after term ${JSON.stringify(this.src.slice(term.pos, term.end))}`, this.peek());
