@@ -8,6 +8,7 @@ import { CliError, EXIT_INVALID, EXIT_USAGE } from './exit.ts';
 import { ORK_VERSION } from '../version.ts';
 import { registerValidate } from './commands/validate.ts';
 import { registerTemplate } from './commands/template.ts';
+import { registerGenerate } from './commands/generate.ts';
 import { registerPlane } from './commands/plane.ts';
 import { registerUp } from './commands/up.ts';
 
@@ -20,6 +21,7 @@ export function buildProgram(): Command {
     .exitOverride();
   registerValidate(program);
   registerTemplate(program);
+  registerGenerate(program);
   registerPlane(program);
   registerUp(program);
   return program;
