@@ -169,6 +169,17 @@ test('/katalog/{crd}/cr/{ns}/{name} returns the CR with children; 404 when absen
   assert.equal((await request('GET', '/katalog/webapp/cr/shop/zzz')).status, 404);
 });
 
+test('/katalog/{crd}/cr/{name} finds a cluster-scoped CR', async () => {
+  web.objects.push({ metadata: { name: 'global' } });
+  try {
+    const r = await getJson('/katalog/webapp/cr/global');
+    assert.equal(r.status, 200);
+    assert.equal(r.json['namespace'], '');
+  } finally {
+    web.objects.pop();
+  }
+});
+
 test('unknown paths and unknown CRDs are 404 without echoing the input', async () => {
   for (const p of ['/', '/nope', '/katalog/unknowncrd', '/katalog/webapp/extra', '/katalog/webapp/cr/a/b/c', '/katalog/WebApp', '/katalog/%3Cscript%3E', '/metrics/x']) {
     const r = await request('GET', p);
