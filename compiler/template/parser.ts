@@ -231,7 +231,7 @@ class Parser {
         this.scopes.at(-1)?.push(v.name);
       }
     }
-    return { vars, assign, cmds, pos: start, end: this.peek().pos };
+    return { vars, assign, cmds, pos: start, end: cmds.at(-1)?.end ?? start };
   }
 
   private command(context: string): Command {
