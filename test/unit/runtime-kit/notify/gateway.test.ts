@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import dc from 'node:diagnostics_channel';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { FakeClock } from '../../../../runtime-kit/clock.ts';
@@ -253,4 +254,28 @@ test('notifyUrl appends /notify to the endpoint and refuses non-http schemes', (
   assert.equal(notifyUrl(''), undefined);
   assert.throws(() => notifyUrl('file:///etc/passwd'), /http or https/);
   assert.throws(() => notifyUrl('not a url'), /not a valid URL/);
+});
+
+test('the notifier connects to the configured endpoint and nowhere else', async () => {
+  const gw = await gateway([500, 200]);
+  const sockets: string[] = [];
+  const onSocket = (msg: unknown): void => {
+    const s = (msg as { socket: { remoteAddress?: string; remotePort?: number; once: (e: string, f: () => void) => void } }).socket;
+    s.once('connect', () => sockets.push(`${s.remoteAddress}:${s.remotePort}`));
+  };
+  dc.subscribe('net.client.socket', onSocket);
+  try {
+    const { notifier, clock, results } = setup(gw.endpoint);
+    notifier.notify(note);
+    await until(() => gw.received.length === 1 && backoffPending(clock, 250));
+    clock.advance(250);
+    await notifier.idle();
+    assert.deepEqual(results, ['sent']);
+    const port = new URL(gw.endpoint).port;
+    assert.equal(sockets.length, 2, 'one connection per attempt');
+    assert.ok(sockets.every((s) => s === `127.0.0.1:${port}`), sockets.join(', '));
+  } finally {
+    dc.unsubscribe('net.client.socket', onSocket);
+    await gw.close();
+  }
 });
