@@ -6,12 +6,13 @@
  *   import * as rt from '<runtime-kit>/template/index.ts';
  *   const render = <code>;           // (data: rt.TemplateData, ctx?: rt.RenderContext) => string
  */
-import type { Diagnostic } from '../diagnostics/diagnostic.ts';
+import type { Diagnostic, SourcePosition } from '../diagnostics/diagnostic.ts';
 import type { TemplateAst } from './ast.ts';
 import { checkTemplate } from './check.ts';
 import { rootType } from './context.ts';
 import { emitTemplate } from './emit.ts';
 import { findFunction, TEMPLATE_FUNCTIONS, UNSUPPORTED_FUNCTIONS } from './functions.ts';
+import { lex, type Token } from './lexer.ts';
 import { parseTemplate } from './parser.ts';
 import { positionMapper, type TemplateSource } from './positions.ts';
 import { didYouMean, suggest } from './suggest.ts';
@@ -73,17 +74,27 @@ export function isTemplate(s: string): boolean {
 
 const MAX_NESTING = 64;
 
-/** Refuses absurd nesting before the recursive parser sees it (a hostile-input guard). */
+/**
+ * Refuses absurd nesting before the recursive parser sees it (a hostile-input guard): counts
+ * parentheses and if/range/with blocks (each `else if`/`else with` adds one) on the tokens.
+ */
 function nestingOffset(src: string): number | undefined {
-  let depth = 0;
+  let tokens: Token[];
+  try {
+    tokens = lex(src);
+  } catch {
+    return undefined; // the parser reports the lexical error with its position
+  }
+  let parens = 0;
   let blocks = 0;
-  const re = /\{\{-?\s*(if|range|with|end)\b|[()]/g;
-  for (let m = re.exec(src); m; m = re.exec(src)) {
-    if (m[0] === '(') depth++;
-    else if (m[0] === ')') depth--;
-    else if (m[1] === 'end') blocks--;
-    else blocks++;
-    if (depth > MAX_NESTING || blocks > MAX_NESTING) return m.index;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as Token;
+    const prev = tokens[i - 1];
+    if (t.kind === 'lparen') parens++;
+    else if (t.kind === 'rparen') parens--;
+    else if (t.kind === 'keyword' && (t.value === 'if' || t.value === 'range' || t.value === 'with')) blocks++;
+    else if (t.kind === 'keyword' && t.value === 'end' && prev?.kind === 'open') blocks--;
+    if (parens > MAX_NESTING || blocks > MAX_NESTING) return t.pos;
   }
   return undefined;
 }
@@ -123,6 +134,26 @@ export function compileTemplate(input: CompileTemplateInput): CompileTemplateRes
     if (e instanceof RangeError) return { ok: false, diagnostics: [diag('ORK101', 'template too complex to parse', 0)] };
     throw e;
   }
+  try {
+    return checkAndEmit(ast, input, notes, sentinels, diag, at);
+  } catch (e) {
+    if (e instanceof RangeError) return { ok: false, diagnostics: [diag('ORK101', 'template too complex to compile', 0, 'split the template or simplify it')] };
+    throw e;
+  }
+}
+
+type Diag = (code: string, message: string, offset: number, hint?: string) => Diagnostic;
+
+/** Type-checks and emits a parsed template. */
+function checkAndEmit(
+  ast: TemplateAst,
+  input: CompileTemplateInput,
+  notes: ReadonlyMap<string, string>,
+  sentinels: ReadonlySet<string>,
+  diag: Diag,
+  at: (offset: number) => SourcePosition,
+): CompileTemplateResult {
+  const { source } = input;
   const checked = checkTemplate(ast, { root: rootType(input.schema, input.contexts), notes: new Set(notes.keys()), sentinels });
   if (checked.problems.length > 0) {
     return { ok: false, diagnostics: checked.problems.map((p) => diag(p.code, p.message, p.pos, p.hint)) };

@@ -51,6 +51,8 @@ const HOSTILE_TEMPLATES: readonly string[] = [
   `{{ ${'('.repeat(500)}1${')'.repeat(500)} }}`,
   `${'{{ if true }}'.repeat(300)}x${'{{ end }}'.repeat(300)}`,
   'x'.repeat(200_000),
+  `{{ if false }}${'{{ else if false }}'.repeat(2000)}{{ end }}`,
+  `{{ "${'('.repeat(100)}" }}`,
   `{{ "${'y'.repeat(100_000)}" }}`,
   '{{ "ünïcödé ☃ 😀 \\U0001F600 \\x41" }}',
   '{{ printf "%s" "\\u0000" }}',
