@@ -134,7 +134,12 @@ export class GatewayNotifier {
   async #drain(): Promise<void> {
     this.#sending = true;
     for (let p = this.#pending.shift(); p !== undefined; p = this.#pending.shift()) {
-      await this.#deliver(p);
+      try {
+        await this.#deliver(p);
+      } catch (err) {
+        // Only a throwing onResult/logger gets here; keep the loop alive for the next one.
+        this.#log.error('notification: unexpected error', { err });
+      }
     }
     this.#sending = false;
     this.#idleWaiters.splice(0).forEach((wake) => wake());
