@@ -148,3 +148,13 @@ test('positions map through single-quoted and multi-line plain scalars', () => {
   });
   assert.deepEqual(plain.ok ? undefined : plain.diagnostics[0]?.position, { file: 'k.yaml', line: 9, column: 10 });
 });
+
+test('docs/templates.md lists exactly the function table', async () => {
+  const { readFileSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const { functionTableMarkdown } = await import('../../../compiler/template/docs-table.ts');
+  const doc = readFileSync(join(import.meta.dirname, '../../../docs/templates.md'), 'utf8');
+  const m = /<!-- functions:start -->\n([\s\S]*?)\n<!-- functions:end -->/.exec(doc);
+  assert.ok(m, 'markers present');
+  assert.equal(m[1], functionTableMarkdown(), 'regenerate the table in docs/templates.md from compiler/template/docs-table.ts');
+});
