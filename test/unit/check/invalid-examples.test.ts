@@ -61,7 +61,9 @@ for (const f of examples) {
 test('there is a failing example for every check code', async () => {
   const { CHECKS } = await import('../../../compiler/check/registry.ts');
   const { LOAD_CODES } = await import('../../../compiler/load/load-codes.ts');
-  const covered = new Set(invalidKatalogs().map((e) => e.code));
+  // A file named orkNNN-*.yaml covers check NNN even when the check reports finer codes
+  // (ORK050 reports the template compiler's ORK1nn codes).
+  const covered = new Set(invalidKatalogs().flatMap((e) => [e.code, e.file.slice(0, 6).toUpperCase()]));
   const missing = [...LOAD_CODES, ...CHECKS].map((c) => c.code).filter((c) => !covered.has(c));
   assert.deepEqual(missing, [], `checks without an examples/invalid/ Katalog: ${missing.join(', ')}`);
 });
