@@ -7,6 +7,7 @@
  */
 import type { Command, Expr, Node, Pipeline, TemplateAst, VarDecl } from './ast.ts';
 import { lex, type Token } from './lexer.ts';
+import { didYouMean, suggest } from './suggest.ts';
 import { TemplateSyntaxError } from './syntax-error.ts';
 
 /** What the parser needs to know about names. */
@@ -291,7 +292,10 @@ class Parser {
       case 'field':
         return { kind: 'field', names: [t.value], pos: t.pos, end: t.end };
       case 'variable': {
-        if (!this.declared(t.value)) throw new TemplateSyntaxError(`undefined variable "${t.value}"`, t.pos, `declare it with {{ ${t.value} := … }} before using it`, 'ORK104');
+        if (!this.declared(t.value)) {
+          const near = didYouMean(suggest(t.value, this.scopes.flat()));
+          throw new TemplateSyntaxError(`undefined variable "${t.value}"`, t.pos, near ?? `declare it with {{ ${t.value} := … }} before using it`, 'ORK104');
+        }
         return { kind: 'variable', name: t.value, names: [], pos: t.pos, end: t.end };
       }
       case 'identifier': {

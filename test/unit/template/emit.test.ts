@@ -65,3 +65,22 @@ test('templateData adds .inputs and .ork like Orkestra, without touching the CR'
   assert.deepEqual(tryRender(r as (d: TemplateData) => string, data), { ok: true, out: 'map[]|ops|x|a' });
   assert.equal(Object.keys(cr).length, 2);
 });
+
+test('renderForPreview runs the compiled code with notes, and reports compile and execution errors', async () => {
+  const { renderForPreview } = await import('../../../compiler/template/preview.ts');
+  const at = { file: 'k.yaml', line: 1, column: 1 };
+  const data = parseJson('{"spec":{"env":"prod","l":[]}}');
+  const res = await renderForPreview(
+    [
+      { source: '{{ if isProd }}P{{ else }}D{{ end }}-{{ .spec.env | toUpper }}', origin: at },
+      { source: '{{ index .spec.l 1 }}', origin: at },
+      { source: '{{ nope }}', origin: at },
+    ],
+    data,
+    { notes: [{ name: 'isProd', source: '{{ eq .spec.env "prod" }}', origin: at }] },
+  );
+  assert.deepEqual(res[0], { ok: true, out: 'P-PROD' });
+  assert.equal(res[1]?.ok, false);
+  assert.match(res[1] && 'error' in res[1] ? res[1].error : '', /index out of range: 1/);
+  assert.equal(res[2] && 'diagnostics' in res[2] ? res[2].diagnostics[0]?.code : '', 'ORK105');
+});
