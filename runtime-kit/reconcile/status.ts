@@ -1,0 +1,36 @@
+/**
+ * The status a reconcile writes: `observedGeneration`, the `Ready` condition (True after a
+ * successful reconcile, False with the error otherwise), `Degraded` (True when templates
+ * cannot render for this CR's values), and the declared fields (written on success). Returns
+ * undefined when the live status already says exactly this — then nothing is patched.
+ */
+import type { KubeObjectLike } from './desired.ts';
+import { deepEqual, withTransitionTimes, type Condition, type ConditionInput } from './conditions.ts';
+
+/** The outcome of a reconcile, as the status reports it. */
+export interface Outcome {
+  readonly ok: boolean;
+  readonly reason: string;
+  readonly message: string;
+}
+
+/** The next `.status` (merge-patch body), or undefined when unchanged. */
+export function nextStatus(cr: KubeObjectLike, outcome: Outcome, fields: Readonly<Record<string, unknown>>, now: string): Record<string, unknown> | undefined {
+  const live = (cr['status'] ?? {}) as Record<string, unknown>;
+  const prev = Array.isArray(live['conditions']) ? (live['conditions'] as Condition[]) : undefined;
+  const generation = cr.metadata.generation;
+  const inputs: ConditionInput[] = [
+    { type: 'Ready', status: outcome.ok ? 'True' : 'False', reason: outcome.reason, message: outcome.message, ...(generation !== undefined ? { observedGeneration: generation } : {}) },
+    {
+      type: 'Degraded',
+      status: outcome.reason === 'TemplateError' ? 'True' : 'False',
+      reason: outcome.reason === 'TemplateError' ? 'TemplateError' : 'AsExpected',
+      message: outcome.reason === 'TemplateError' ? outcome.message : '',
+      ...(generation !== undefined ? { observedGeneration: generation } : {}),
+    },
+  ];
+  const conditions = withTransitionTimes(inputs, prev, now);
+  const next: Record<string, unknown> = { ...(outcome.ok ? fields : {}), conditions, ...(generation !== undefined ? { observedGeneration: generation } : {}) };
+  const unchanged = Object.keys(next).every((k) => deepEqual(next[k], live[k]));
+  return unchanged ? undefined : next;
+}

@@ -1,0 +1,108 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createHarness, type HarnessOptions } from '../../../../runtime-kit/reconcile/harness.ts';
+import type { Desired, KubeObjectLike, ReconcileFn } from '../../../../runtime-kit/reconcile/desired.ts';
+import type { KindInfo } from '../../../../runtime-kit/reconcile/ports.ts';
+import { FakeClock } from '../../../../runtime-kit/clock.ts';
+import { nullLogger } from '../../../../runtime-kit/log/logger.ts';
+import { FakeCluster } from './fake-cluster.ts';
+
+const WEBAPP: KindInfo = { apiVersion: 'demo.ork.dev/v1', kind: 'WebApp', plural: 'webapps', namespaced: true };
+const CM: KindInfo = { apiVersion: 'v1', kind: 'ConfigMap', plural: 'configmaps', namespaced: true };
+const KINDS = [WEBAPP, CM];
+
+/** A reconciler like a generated one: one ConfigMap from the spec, gated on spec.enabled; a status field. */
+const reconcile: ReconcileFn = (cr) => {
+  const spec = (cr['spec'] ?? {}) as { greeting?: string; enabled?: boolean; broken?: boolean };
+  if (spec.broken) throw new Error('template "{{ .spec.x.y }}": map has no entry for key "x"');
+  const cm = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: `${cr.metadata.name}-cfg`, namespace: cr.metadata.namespace! }, data: { greeting: spec.greeting ?? 'hello' } };
+  const on = spec.enabled !== false;
+  const desired: Desired = {
+    children: on ? [{ object: cm, mode: 'apply', force: true, declaredAt: 'spec.crds.webapp.operatorBox.onReconcile.configMaps[0]' }] : [],
+    gatedOff: on ? [] : [{ apiVersion: 'v1', kind: 'ConfigMap', name: cm.metadata.name, namespace: cm.metadata.namespace }],
+    statusFields: { greeting: spec.greeting ?? 'hello' },
+    requeueAfterMs: 0,
+    deletionStages: [[{ apiVersion: 'v1', kind: 'ConfigMap', name: cm.metadata.name, namespace: cm.metadata.namespace }]],
+  };
+  return desired;
+};
+
+function setup(spec: Record<string, unknown> = { greeting: 'hi' }) {
+  const cluster = new FakeCluster(KINDS);
+  const clock = new FakeClock(Date.parse('2026-11-30T08:00:00Z'));
+  cluster.put({ apiVersion: WEBAPP.apiVersion, kind: 'WebApp', metadata: { name: 'hello', namespace: 'default', generation: 1 }, spec });
+  const opts: HarnessOptions = { crdKind: WEBAPP, kinds: KINDS, reconcile, api: cluster, live: cluster, events: cluster, finalizers: ['orkestra.orkspace.io/cleanup'], fieldManager: 'ork', clock, log: nullLogger };
+  return { cluster, clock, run: createHarness(opts) };
+}
+const cr = (c: FakeCluster): Record<string, any> => c.find('WebApp', 'hello')!;
+
+test('first reconcile: finalizer, child with ownership, status with Ready and observedGeneration', async () => {
+  const { cluster, run } = setup();
+  assert.deepEqual(await run('default', 'hello'), { kind: 'done' });
+  assert.deepEqual(cluster.writes, ['patch WebApp/hello', 'apply ConfigMap/hello-cfg', 'patch WebApp/hello/status']);
+  const child = cluster.find('ConfigMap', 'hello-cfg')!;
+  assert.equal(child['metadata']['ownerReferences'][0]['uid'], 'uid-hello');
+  assert.equal(child['metadata']['labels']['orkestra-owner'], 'hello');
+  assert.deepEqual(cr(cluster)['metadata']['finalizers'], ['orkestra.orkspace.io/cleanup']);
+  const status = cr(cluster)['status'];
+  assert.equal(status['observedGeneration'], 1);
+  assert.equal(status['greeting'], 'hi');
+  assert.deepEqual(status['conditions'].map((c: any) => [c.type, c.status, c.reason]), [['Ready', 'True', 'ReconcileSucceeded'], ['Degraded', 'False', 'AsExpected']]);
+});
+
+test('a second reconcile with nothing changed writes nothing', async () => {
+  const { cluster, run } = setup();
+  await run('default', 'hello');
+  cluster.writes.length = 0;
+  await run('default', 'hello');
+  assert.deepEqual(cluster.writes, []);
+});
+
+test('an outside change to a declared field is applied back; lastTransitionTime is kept', async () => {
+  const { cluster, clock, run } = setup();
+  await run('default', 'hello');
+  const t0 = cr(cluster)['status']['conditions'][0]['lastTransitionTime'];
+  cluster.put({ ...cluster.find('ConfigMap', 'hello-cfg')!, data: { greeting: 'tampered' } });
+  cluster.writes.length = 0;
+  clock.advance(60_000);
+  await run('default', 'hello');
+  assert.deepEqual(cluster.writes, ['apply ConfigMap/hello-cfg']);
+  assert.equal(cluster.find('ConfigMap', 'hello-cfg')!['data']['greeting'], 'hi');
+  assert.equal(cr(cluster)['status']['conditions'][0]['lastTransitionTime'], t0);
+});
+
+test('a gate turning false deletes the owned child', async () => {
+  const { cluster, run } = setup();
+  await run('default', 'hello');
+  cluster.put({ ...cr(cluster), spec: { greeting: 'hi', enabled: false } });
+  await run('default', 'hello');
+  assert.equal(cluster.find('ConfigMap', 'hello-cfg'), undefined);
+});
+
+test('a template error marks the CR Degraded and returns an error for backoff', async () => {
+  const { cluster, run } = setup({ broken: true });
+  const r = await run('default', 'hello');
+  assert.equal(r.kind, 'error');
+  const conds = cr(cluster)['status']['conditions'];
+  assert.deepEqual(conds.map((c: any) => [c.type, c.status]), [['Ready', 'False'], ['Degraded', 'True']]);
+  assert.match(conds[0].message, /map has no entry/);
+  assert.ok(cluster.events.includes('Warning TemplateError hello'));
+});
+
+test('deletion runs the stages by requeueing, then releases the finalizer', async () => {
+  const { cluster, run } = setup();
+  await run('default', 'hello');
+  cluster.put({ ...cr(cluster), metadata: { ...cr(cluster)['metadata'], deletionTimestamp: '2026-11-30T08:05:00Z' } });
+  const first = await run('default', 'hello');
+  assert.equal(first.kind, 'requeue');
+  assert.equal(cluster.find('ConfigMap', 'hello-cfg'), undefined, 'stage 1 deleted');
+  assert.ok(cr(cluster), 'CR still held by its finalizer');
+  const second = await run('default', 'hello');
+  assert.deepEqual(second, { kind: 'done' });
+  assert.equal(cluster.find('WebApp', 'hello'), undefined, 'finalizer released, CR gone');
+});
+
+test('a CR that no longer exists is done', async () => {
+  const { run } = setup();
+  assert.deepEqual(await run('default', 'nope'), { kind: 'done' });
+});
