@@ -64,7 +64,7 @@ export class FakeCluster implements ApiWriter, LiveReader, EventSink {
     if (!o) throw new NotFoundError(404, { message: 'not found' });
     const p = patch as Obj;
     this.writes.push(`patch ${k.kind}/${ref.name}${ref.subresource ? `/${ref.subresource}` : ''}`);
-    const next = ref.subresource === 'status' ? { ...o, status: { ...o['status'], ...p['status'] } } : { ...o, metadata: { ...o['metadata'], ...p['metadata'] } };
+    const next: Obj = ref.subresource === 'status' ? { ...o, status: { ...o['status'], ...p['status'] } } : { ...o, metadata: { ...o['metadata'], ...p['metadata'] } };
     this.put(next);
     if (next['metadata']['deletionTimestamp'] && (next['metadata']['finalizers'] ?? []).length === 0) this.objects.delete(key);
     return next as T;
