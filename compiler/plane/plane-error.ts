@@ -1,0 +1,11 @@
+/** A control plane operation failed; `hint` says what to do about it, `details` carries log tails. */
+export class PlaneError extends Error {
+  readonly hint: string | undefined;
+  readonly details: string;
+  constructor(message: string, hint?: string, details = '') {
+    super(message);
+    this.name = 'PlaneError';
+    this.hint = hint;
+    this.details = details;
+  }
+}

@@ -1,0 +1,124 @@
+/**
+ * `ork plane start|status|stop` and `ork up --crd` as a user runs them, in a scratch directory
+ * (this starts a second plane next to the run's shared one, tied to this test process by
+ * ORK_PLANE_OWNER_PID so that nothing outlives it).
+ */
+import { after, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { runOrk } from '../../helpers/run-ork.ts';
+import { testPlane, uniqueSuffix } from '../../helpers/control-plane.ts';
+
+const exec = promisify(execFile);
+const env = { ORK_PLANE_OWNER_PID: String(process.pid) };
+
+interface Status {
+  state: string;
+  apiUrl: string | null;
+  kubeconfig: string | null;
+  readyz: number | null;
+  k8sVersion: string | null;
+  processes: Record<'etcd' | 'apiserver' | 'controllerManager', { running: boolean; pid: number | null }>;
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+describe('ork plane start / status / stop', { timeout: 300_000 }, () => {
+  let cwd: string;
+  let first: Status;
+
+  after(async () => {
+    if (cwd) {
+      await runOrk(['plane', 'stop'], { cwd });
+      await rm(cwd, { recursive: true, force: true });
+    }
+  });
+
+  it('start prints .ork/kubeconfig once /readyz is 200', async () => {
+    cwd = await mkdtemp(path.join(os.tmpdir(), 'ork-plane-cli-'));
+    const r = await runOrk(['plane', 'start'], { cwd, env });
+    assert.equal(r.code, 0, r.stderr);
+    const kubeconfig = path.join(cwd, '.ork', 'kubeconfig');
+    assert.equal(r.stdout, `${kubeconfig}\n`);
+    assert.equal((await stat(kubeconfig)).mode & 0o777, 0o600);
+    // /readyz answers 200 right away, through the written kubeconfig, with the plane's kubectl.
+    const { stdout } = await exec(testPlane().kubectl, ['--kubeconfig', kubeconfig, 'get', '--raw', '/readyz']);
+    assert.equal(stdout.trim(), 'ok');
+  });
+
+  it('status says what runs where (json and text)', async () => {
+    const r = await runOrk(['plane', 'status', '--output', 'json'], { cwd });
+    assert.equal(r.code, 0, r.stderr);
+    first = JSON.parse(r.stdout) as Status;
+    assert.equal(first.state, 'running');
+    assert.equal(first.readyz, 200);
+    assert.match(first.apiUrl ?? '', /^https:\/\/127\.0\.0\.1:\d+$/);
+    assert.equal(first.kubeconfig, path.join(cwd, '.ork', 'kubeconfig'));
+    assert.match(first.k8sVersion ?? '', /^v1\.\d+\.\d+$/);
+    for (const p of Object.values(first.processes)) assert.ok(p.running && p.pid !== null && isRunning(p.pid));
+    const text = await runOrk(['plane', 'status'], { cwd });
+    assert.match(text.stdout, /^control plane: running\n/);
+    assert.match(text.stdout, /kube-controller-manager\s+running, pid \d+/);
+  });
+
+  it('start again reuses the running plane (same processes)', async () => {
+    const r = await runOrk(['plane', 'start'], { cwd, env });
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stderr, /already running/);
+    const again = JSON.parse((await runOrk(['plane', 'status', '-o', 'json'], { cwd })).stdout) as Status;
+    assert.deepEqual(again.processes, first.processes);
+  });
+
+  it('up --crd installs the CRD on the running plane and says what is not there yet', async () => {
+    const group = `cli${uniqueSuffix()}.ork.example`;
+    await writeFile(
+      path.join(cwd, 'crd.yaml'),
+      `apiVersion: apiextensions.k8s.io/v1
+kind: CustomResourceDefinition
+metadata: {name: gadgets.${group}}
+spec:
+  group: ${group}
+  scope: Namespaced
+  names: {kind: Gadget, plural: gadgets}
+  versions:
+  - name: v1
+    served: true
+    storage: true
+    schema: {openAPIV3Schema: {type: object, x-kubernetes-preserve-unknown-fields: true}}
+`,
+    );
+    const r = await runOrk(['up', '--crd', 'crd.yaml'], { cwd, env });
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(r.stdout, `${path.join(cwd, '.ork', 'kubeconfig')}\n`);
+    assert.match(r.stderr, new RegExp(`CRD gadgets\\.${group.replaceAll('.', '\\.')} established`));
+    assert.match(r.stderr, /not there yet: loading katalog\.yaml, generating, building and running/);
+    const { stdout } = await exec(testPlane().kubectl, ['--kubeconfig', path.join(cwd, '.ork', 'kubeconfig'), 'get', 'crd', `gadgets.${group}`, '-o', 'name']);
+    assert.equal(stdout.trim(), `customresourcedefinition.apiextensions.k8s.io/gadgets.${group}`);
+  });
+
+  it('stop stops every process by PID and removes the run directory and kubeconfig', async () => {
+    const r = await runOrk(['plane', 'stop'], { cwd });
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stderr, /control plane stopped/);
+    for (const p of Object.values(first.processes)) {
+      assert.ok(p.pid !== null && p.pid > 1);
+      assert.equal(isRunning(p.pid), false, `pid ${p.pid} still runs`);
+    }
+    assert.equal(existsSync(path.join(cwd, '.ork', 'plane')), false);
+    assert.equal(existsSync(path.join(cwd, '.ork', 'kubeconfig')), false);
+    const st = JSON.parse((await runOrk(['plane', 'status', '-o', 'json'], { cwd })).stdout) as Status;
+    assert.equal(st.state, 'stopped');
+  });
+});
