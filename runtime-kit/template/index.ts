@@ -16,4 +16,5 @@ export * from './notes-strings.ts';
 export * from './notes-data.ts';
 export * from './render.ts';
 export * from './decimal.ts';
+export * from './strconv-float.ts';
 export * from './data.ts';

@@ -1,310 +1,533 @@
 /**
- * Go's `fmt.Sprintf`, `fmt.Sprint` and `fmt.Sprintln` over template values: the verbs
- * `%v %s %d %q %t %f %F %e %E %g %G %x %X %o %O %b %c %U %%`, flags `+ - # 0 space`, width and
- * precision (including `*`), and Go's error forms (`%!d(string=x)`, `%!s(MISSING)`,
- * `%!(EXTRA int64=1)`, `%!(NOVERB)`).
+ * Go's `fmt.Sprintf`, `fmt.Sprint` and `fmt.Sprintln` over template values, following the
+ * structure of Go's fmt package: per-directive flags (`+ - # 0 space`), width and precision
+ * (`*` and `[n]` argument indexes included), the verbs for bools, integers, floats, strings,
+ * lists and maps, `%v`/`%#v`/`%T`, and Go's error forms (`%!d(string=x)`, `%!s(MISSING)`,
+ * `%!(EXTRA int64=1)`, `%!(NOVERB)`, `%!d(BADINDEX)`, `%!(BADWIDTH)`, `%!(BADPREC)`).
  */
-import { fixedFromDigits, formatFloatV, formatV, goExponent, nonFinite, shortestDigits } from './format.ts';
-import { fixedDigits, hexFloat, significantDigits } from './decimal.ts';
-import { goQuote, goQuoteRune } from './quote.ts';
+import { nonFinite } from './format.ts';
+import { canBackquote, goQuote, goQuoteASCII, goQuoteRune, isPrint } from './quote.ts';
+import { formatFloat } from './strconv-float.ts';
 import { type GoValue, goTypeName, isMap, isNil, sortedKeys, utf8Bytes } from './values.ts';
 
-interface Spec {
+interface Flags {
   minus: boolean;
   plus: boolean;
   sharp: boolean;
   space: boolean;
   zero: boolean;
-  width: number | undefined;
+  sharpV: boolean;
+  plusV: boolean;
+  wid: number | undefined;
   prec: number | undefined;
-  verb: string;
 }
 
-function runeLength(s: string): number {
+const clear = (): Flags => ({ minus: false, plus: false, sharp: false, space: false, zero: false, sharpV: false, plusV: false, wid: undefined, prec: undefined });
+
+function runeCount(s: string): number {
   let n = 0;
   for (const _ of s) n++;
   return n;
 }
 
-function pad(s: string, sp: Spec, numeric: boolean): string {
-  const w = sp.width ?? 0;
-  const n = runeLength(s);
-  if (n >= w) return s;
-  if (sp.minus) return s + ' '.repeat(w - n);
-  if (sp.zero) {
-    const signed = numeric && /^[+\- ]/.test(s);
-    const head = signed ? s[0] : '';
-    const body = signed ? s.slice(1) : s;
-    return head + '0'.repeat(w - n) + body;
+const U64 = 1n << 64n;
+
+/** The printer: one per Sprintf call, holding the output and the current directive's flags. */
+class Printer {
+  buf = '';
+  f: Flags = clear();
+
+  private padding(n: number): string {
+    return n > 0 ? (this.f.zero ? '0' : ' ').repeat(n) : '';
   }
-  return ' '.repeat(w - n) + s;
-}
 
-/** Go's `%!verb(type=value)`: the value is printed with `%v` and the same flags. */
-function badVerb(sp: Spec, v: GoValue): string {
-  if (isNil(v)) return `%!${sp.verb}(<nil>)`;
-  return `%!${sp.verb}(${goTypeName(v)}=${formatArg(v, { ...sp, verb: 'v' }, 0)})`;
-}
-
-function signed(body: string, negative: boolean, sp: Spec): string {
-  if (negative) return `-${body}`;
-  if (sp.plus) return `+${body}`;
-  if (sp.space) return ` ${body}`;
-  return body;
-}
-
-function formatInt(n: bigint, sp: Spec): string {
-  const neg = n < 0n;
-  const abs = neg ? -n : n;
-  let body: string;
-  switch (sp.verb) {
-    case 'v':
-    case 'd':
-      body = abs.toString(10);
-      break;
-    case 'b':
-      body = abs.toString(2);
-      break;
-    case 'o':
-    case 'O':
-      body = abs.toString(8);
-      break;
-    case 'x':
-      body = abs.toString(16);
-      break;
-    case 'X':
-      body = abs.toString(16).toUpperCase();
-      break;
-    case 'c':
-      return pad(String.fromCodePoint(validRune(n)), sp, false);
-    case 'q':
-      return pad(goQuoteRune(Number(n)), sp, false);
-    case 'U':
-      return pad(`U+${abs.toString(16).toUpperCase().padStart(4, '0')}`, sp, false);
-    default:
-      return badVerb(sp, n);
-  }
-  if (sp.prec !== undefined) body = sp.prec === 0 && abs === 0n ? '' : body.padStart(sp.prec, '0');
-  if (sp.verb === 'O') body = `0o${body}`;
-  else if (sp.sharp && sp.verb === 'o' && !body.startsWith('0')) body = `0${body}`;
-  else if (sp.sharp && sp.verb === 'x') body = `0x${body}`;
-  else if (sp.sharp && sp.verb === 'X') body = `0X${body}`;
-  return pad(signed(body, neg, sp), { ...sp, zero: sp.zero && sp.prec === undefined }, true);
-}
-
-function validRune(n: bigint): number {
-  const cp = Number(n);
-  return n >= 0n && n <= 0x10ffffn && !(cp >= 0xd800 && cp <= 0xdfff) ? cp : 0xfffd;
-}
-
-function expForm(f: number, prec: number, upper: boolean): string {
-  const { digits, exp } = significantDigits(f, prec + 1);
-  const mant = prec > 0 ? `${digits[0]}.${digits.slice(1)}` : digits;
-  return mant + goExponent(f === 0 ? 0 : exp, upper);
-}
-
-function fixedForm(f: number, prec: number): string {
-  return fixedDigits(f, prec);
-}
-
-function gForm(f: number, prec: number | undefined, upper: boolean, sharp: boolean): string {
-  const abs = Math.abs(f);
-  if (abs === 0) return prec !== undefined && sharp ? `0.${'0'.repeat(Math.max(prec - 1, 0))}` : '0';
-  let digits: string;
-  let exp: number;
-  let eprec: number;
-  if (prec === undefined) {
-    ({ digits, exp } = shortestDigits(abs));
-    eprec = 6;
-  } else {
-    const p = prec === 0 ? 1 : prec;
-    ({ digits, exp } = significantDigits(abs, p));
-    if (!sharp) digits = digits.replace(/0+$/, '') || '0';
-    eprec = p;
-    if (eprec > digits.length && digits.length >= exp + 1) eprec = digits.length;
-  }
-  if (exp < -4 || exp >= eprec) {
-    const mant = digits.length > 1 ? `${digits[0]}.${digits.slice(1)}` : digits;
-    return mant + goExponent(exp, upper);
-  }
-  return fixedFromDigits(digits, exp);
-}
-
-function formatFloat(f: number, sp: Spec): string {
-  const special = nonFinite(f);
-  if (special !== undefined) {
-    if (!['v', 'e', 'E', 'f', 'F', 'g', 'G', 'x', 'X'].includes(sp.verb)) return badVerb(sp, f);
-    const s = special === 'NaN' ? (sp.plus ? '+NaN' : sp.space ? ' NaN' : 'NaN') : special === '+Inf' && !sp.plus ? (sp.space ? ' Inf' : 'Inf') : special;
-    return pad(s, { ...sp, zero: false }, true);
-  }
-  const neg = f < 0 || Object.is(f, -0);
-  let body: string;
-  switch (sp.verb) {
-    case 'v':
-      body = sp.prec === undefined ? formatFloatV(Math.abs(f)) : gForm(f, sp.prec, false, sp.sharp);
-      break;
-    case 'g':
-    case 'G':
-      body = gForm(f, sp.prec, sp.verb === 'G', sp.sharp);
-      break;
-    case 'e':
-    case 'E':
-      body = expForm(f, sp.prec ?? 6, sp.verb === 'E');
-      break;
-    case 'f':
-    case 'F':
-      body = fixedForm(f, sp.prec ?? 6);
-      break;
-    case 'x':
-    case 'X':
-      body = hexFloat(f, sp.verb === 'X');
-      break;
-    default:
-      return badVerb(sp, f);
-  }
-  return pad(signed(body, neg, sp), sp, true);
-}
-
-function formatString(s: string, sp: Spec): string {
-  switch (sp.verb) {
-    case 'v':
-    case 's': {
-      const t = sp.prec === undefined ? s : Array.from(s).slice(0, sp.prec).join('');
-      return pad(t, sp, false);
+  /** Writes s padded to the width (zeros on the left when the zero flag is set). */
+  pad(s: string): void {
+    const w = this.f.wid;
+    if (w === undefined || w === 0) {
+      this.buf += s;
+      return;
     }
-    case 'q':
-      return pad(goQuote(sp.prec === undefined ? s : Array.from(s).slice(0, sp.prec).join('')), sp, false);
-    case 'x':
-    case 'X': {
-      let hex = Array.from(utf8Bytes(s), (b) => b.toString(16).padStart(2, '0')).join(sp.space ? ' ' : '');
-      if (sp.verb === 'X') hex = hex.toUpperCase();
-      return pad(hex, sp, false);
+    const n = w - runeCount(s);
+    if (!this.f.minus) this.buf += this.padding(n) + s;
+    else this.buf += s + (n > 0 ? ' '.repeat(n) : '');
+  }
+
+  private truncate(s: string): string {
+    const p = this.f.prec;
+    if (p === undefined) return s;
+    return Array.from(s).slice(0, Math.max(p, 0)).join('');
+  }
+
+  fmtS(s: string): void {
+    this.pad(this.truncate(s));
+  }
+
+  fmtQ(s: string): void {
+    const t = this.truncate(s);
+    if (this.f.sharp && canBackquote(t)) this.pad(`\`${t}\``);
+    else this.pad(this.f.plus ? goQuoteASCII(t) : goQuote(t));
+  }
+
+  fmtSbx(s: string, upper: boolean): void {
+    const bytes = utf8Bytes(s);
+    const digits = upper ? '0123456789ABCDEF' : '0123456789abcdef';
+    let length = bytes.length;
+    if (this.f.prec !== undefined && this.f.prec < length) length = this.f.prec;
+    let width = 2 * length;
+    if (width > 0) {
+      if (this.f.space) {
+        if (this.f.sharp) width *= 2;
+        width += length - 1;
+      } else if (this.f.sharp) width += 2;
+    } else {
+      if (this.f.wid !== undefined) this.buf += this.padding(this.f.wid);
+      return;
     }
-    default:
-      return badVerb(sp, s);
+    const w = this.f.wid ?? 0;
+    if (w > width && !this.f.minus) this.buf += this.padding(w - width);
+    const x = upper ? 'X' : 'x';
+    if (this.f.sharp) this.buf += `0${x}`;
+    for (let i = 0; i < length; i++) {
+      if (this.f.space && i > 0) {
+        this.buf += ' ';
+        if (this.f.sharp) this.buf += `0${x}`;
+      }
+      const c = bytes[i] ?? 0;
+      this.buf += (digits[c >> 4] as string) + (digits[c & 15] as string);
+    }
+    if (w > width && this.f.minus) this.buf += this.padding(w - width);
   }
-}
 
-/** Formats one operand with one verb, recursing into lists and maps as Go's `printValue` does. */
-function formatArg(v: GoValue, sp: Spec, depth: number): string {
-  if (isNil(v)) return depth > 0 || sp.verb === 'v' ? pad('<nil>', sp, false) : badVerb(sp, v);
-  switch (typeof v) {
-    case 'boolean':
-      return sp.verb === 'v' || sp.verb === 't' ? pad(v ? 'true' : 'false', sp, false) : badVerb(sp, v);
-    case 'bigint':
-      return formatInt(v, sp);
-    case 'number':
-      return formatFloat(v, sp);
-    case 'string':
-      return formatString(v, sp);
+  fmtBoolean(b: boolean): void {
+    this.pad(b ? 'true' : 'false');
   }
-  if (Array.isArray(v)) return `[${v.map((e) => formatArg(e, sp, depth + 1)).join(' ')}]`;
-  if (isMap(v)) return `map[${sortedKeys(v).map((k) => `${formatArg(k, sp, depth + 1)}:${formatArg(v[k], sp, depth + 1)}`).join(' ')}]`;
-  return badVerb(sp, null);
-}
 
-function extraArg(v: GoValue): string {
-  return isNil(v) ? '<nil>' : `${goTypeName(v)}=${formatV(v)}`;
+  /** Go's fmtInteger: `u` is the two's-complement uint64 of the value. */
+  fmtInteger(v: bigint, base: number, verb: string, upper: boolean): void {
+    const negative = v < 0n;
+    let u = negative ? -v : v;
+    let prec = 0;
+    if (this.f.prec !== undefined) {
+      prec = this.f.prec;
+      if (prec === 0 && u === 0n) {
+        const z = this.f.zero;
+        this.f.zero = false;
+        this.buf += this.padding(this.f.wid ?? 0);
+        this.f.zero = z;
+        return;
+      }
+    } else if (this.f.zero && !this.f.minus && this.f.wid !== undefined) {
+      prec = this.f.wid;
+      if (negative || this.f.plus || this.f.space) prec--;
+    }
+    let digits = u.toString(base);
+    if (upper) digits = digits.toUpperCase();
+    u = 0n;
+    if (digits.length < prec) digits = '0'.repeat(prec - digits.length) + digits;
+    if (this.f.sharp) {
+      if (base === 2) digits = `0b${digits}`;
+      else if (base === 8 && !digits.startsWith('0')) digits = `0${digits}`;
+      else if (base === 16) digits = `0${upper ? 'X' : 'x'}${digits}`;
+    }
+    if (verb === 'O') digits = `0o${digits}`;
+    if (negative) digits = `-${digits}`;
+    else if (this.f.plus) digits = `+${digits}`;
+    else if (this.f.space) digits = ` ${digits}`;
+    const z = this.f.zero;
+    this.f.zero = false;
+    this.pad(digits);
+    this.f.zero = z;
+  }
+
+  fmtUnicode(v: bigint): void {
+    const u = v < 0n ? v + U64 : v;
+    let prec = 4;
+    if (this.f.prec !== undefined && this.f.prec > 4) prec = this.f.prec;
+    let s = u.toString(16).toUpperCase();
+    if (s.length < prec) s = '0'.repeat(prec - s.length) + s;
+    s = `U+${s}`;
+    if (this.f.sharp && u <= 0x10ffffn && !(u >= 0xd800n && u <= 0xdfffn)) {
+      const ch = String.fromCodePoint(Number(u));
+      if (isPrint(ch)) s += ` '${ch}'`;
+    }
+    const z = this.f.zero;
+    this.f.zero = false;
+    this.pad(s);
+    this.f.zero = z;
+  }
+
+  private rune(v: bigint): number {
+    const u = v < 0n ? v + U64 : v;
+    return u > 0x10ffffn || (u >= 0xd800n && u <= 0xdfffn) ? 0xfffd : Number(u);
+  }
+
+  fmtC(v: bigint): void {
+    this.pad(String.fromCodePoint(this.rune(v)));
+  }
+
+  fmtQc(v: bigint): void {
+    this.pad(goQuoteRune(this.rune(v), this.f.plus));
+  }
+
+  /** Go's fmt.fmtFloat: strconv formatting, `#` handling, sign and zero padding. */
+  fmtFloat(v: number, verb: string, precIn: number): void {
+    const prec = this.f.prec !== undefined ? this.f.prec : precIn;
+    const special = nonFinite(v);
+    let num: string;
+    if (special !== undefined) num = special === 'NaN' ? '+NaN' : special;
+    else {
+      const s = formatFloat(v, verb === 'F' ? 'f' : verb, prec);
+      num = s.startsWith('-') ? s : `+${s}`;
+    }
+    if (this.f.space && num[0] === '+' && !this.f.plus) num = ` ${num.slice(1)}`;
+    if (num[1] === 'I' || num[1] === 'N') {
+      const z = this.f.zero;
+      this.f.zero = false;
+      if (num[1] === 'N' && !this.f.space && !this.f.plus) num = num.slice(1);
+      this.pad(num);
+      this.f.zero = z;
+      return;
+    }
+    if (this.f.sharp && verb !== 'b') {
+      let digits = 0;
+      if (verb === 'v' || verb === 'g' || verb === 'G' || verb === 'x') digits = prec === -1 ? 6 : prec;
+      let tail = '';
+      let body = num;
+      let hasPoint = false;
+      let sawNonzero = false;
+      for (let i = 1; i < body.length; i++) {
+        const c = body[i] as string;
+        if (c === '.') hasPoint = true;
+        else if (c === 'p' || c === 'P' || ((c === 'e' || c === 'E') && verb !== 'x' && verb !== 'X')) {
+          tail = body.slice(i);
+          body = body.slice(0, i);
+          break;
+        } else {
+          if (c !== '0') sawNonzero = true;
+          if (sawNonzero) digits--;
+        }
+      }
+      if (!hasPoint) {
+        if (body.length === 2 && body[1] === '0') digits--;
+        body += '.';
+      }
+      while (digits > 0) {
+        body += '0';
+        digits--;
+      }
+      num = body + tail;
+    }
+    if (this.f.plus || num[0] !== '+') {
+      const w = this.f.wid;
+      if (this.f.zero && !this.f.minus && w !== undefined && w > num.length) {
+        this.buf += num[0] as string;
+        this.buf += this.padding(w - num.length);
+        this.buf += num.slice(1);
+        return;
+      }
+      this.pad(num);
+      return;
+    }
+    this.pad(num.slice(1));
+  }
+
+  badVerb(verb: string, v: GoValue, top: boolean): void {
+    this.buf += `%!${verb}(`;
+    if (isNil(v)) this.buf += '<nil>';
+    else {
+      this.buf += `${goTypeName(v)}=`;
+      this.printValue(v, 'v', top ? 0 : 1);
+    }
+    this.buf += ')';
+  }
+
+  /** printArg: a top-level operand. */
+  printArg(v: GoValue, verb: string): void {
+    if (isNil(v)) {
+      if (verb === 'T' || verb === 'v') this.pad('<nil>');
+      else this.badVerb(verb, v, true);
+      return;
+    }
+    if (verb === 'T') {
+      this.fmtS(goTypeName(v));
+      return;
+    }
+    this.printValue(v, verb, 0);
+  }
+
+  printValue(v: GoValue, verb: string, depth: number): void {
+    if (isNil(v)) {
+      this.buf += this.f.sharpV ? 'interface {}(nil)' : '<nil>';
+      return;
+    }
+    switch (typeof v) {
+      case 'boolean':
+        if (verb === 't' || verb === 'v') this.fmtBoolean(v);
+        else this.badVerb(verb, v, depth === 0);
+        return;
+      case 'bigint':
+        this.printInt(v, verb, depth);
+        return;
+      case 'number':
+        this.printFloat(v, verb, depth);
+        return;
+      case 'string':
+        this.printString(v, verb, depth);
+        return;
+    }
+    if (Array.isArray(v)) {
+      if (this.f.sharpV) {
+        this.buf += `${goTypeName(v)}{`;
+        v.forEach((e, i) => {
+          if (i > 0) this.buf += ', ';
+          this.printValue(e ?? null, verb, depth + 1);
+        });
+        this.buf += '}';
+      } else {
+        this.buf += '[';
+        v.forEach((e, i) => {
+          if (i > 0) this.buf += ' ';
+          this.printValue(e ?? null, verb, depth + 1);
+        });
+        this.buf += ']';
+      }
+      return;
+    }
+    if (isMap(v)) {
+      this.buf += this.f.sharpV ? `${goTypeName(v)}{` : 'map[';
+      sortedKeys(v).forEach((k, i) => {
+        if (i > 0) this.buf += this.f.sharpV ? ', ' : ' ';
+        this.printValue(k, verb, depth + 1);
+        this.buf += ':';
+        this.printValue(v[k] ?? null, verb, depth + 1);
+      });
+      this.buf += this.f.sharpV ? '}' : ']';
+    }
+  }
+
+  private printInt(v: bigint, verb: string, depth: number): void {
+    switch (verb) {
+      case 'v':
+      case 'd':
+        this.fmtInteger(v, 10, verb, false);
+        return;
+      case 'b':
+        this.fmtInteger(v, 2, verb, false);
+        return;
+      case 'o':
+      case 'O':
+        this.fmtInteger(v, 8, verb, false);
+        return;
+      case 'x':
+        this.fmtInteger(v, 16, verb, false);
+        return;
+      case 'X':
+        this.fmtInteger(v, 16, verb, true);
+        return;
+      case 'c':
+        this.fmtC(v);
+        return;
+      case 'q':
+        this.fmtQc(v);
+        return;
+      case 'U':
+        this.fmtUnicode(v);
+        return;
+      default:
+        this.badVerb(verb, v, depth === 0);
+    }
+  }
+
+  private printFloat(v: number, verb: string, depth: number): void {
+    switch (verb) {
+      case 'v':
+        this.fmtFloat(v, 'g', -1);
+        return;
+      case 'b':
+      case 'g':
+      case 'G':
+      case 'x':
+      case 'X':
+        this.fmtFloat(v, verb, -1);
+        return;
+      case 'f':
+      case 'e':
+      case 'E':
+      case 'F':
+        this.fmtFloat(v, verb, 6);
+        return;
+      default:
+        this.badVerb(verb, v, depth === 0);
+    }
+  }
+
+  private printString(v: string, verb: string, depth: number): void {
+    switch (verb) {
+      case 'v':
+        if (this.f.sharpV) this.fmtQ(v);
+        else this.fmtS(v);
+        return;
+      case 's':
+        this.fmtS(v);
+        return;
+      case 'x':
+      case 'X':
+        this.fmtSbx(v, verb === 'X');
+        return;
+      case 'q':
+        this.fmtQ(v);
+        return;
+      default:
+        this.badVerb(verb, v, depth === 0);
+    }
+  }
 }
 
 /** Go's `fmt.Sprintf`. */
 export function sprintf(format: string, args: readonly GoValue[]): string {
-  let out = '';
-  let argi = 0;
-  let i = 0;
+  const p = new Printer();
+  let argNum = 0;
   let reordered = false;
-  let badIndex = false;
-  const takeStar = (): number | undefined => {
-    const a = args[argi++];
-    return typeof a === 'bigint' ? Number(a) : undefined;
-  };
-  /** An explicit argument index `[n]` (1-based) at the current position. */
-  const argIndex = (): void => {
-    if (format[i] !== '[') return;
+  let goodArgNum = true;
+  let i = 0;
+  const end = format.length;
+  /** Parses `[n]` at i; returns whether one was present. */
+  const argNumber = (): boolean => {
+    if (format[i] !== '[') return false;
     reordered = true;
     const m = /^\[(\d+)\]/.exec(format.slice(i));
-    const n = m ? Number(m[1]) : 0;
-    if (m && n >= 1 && n <= args.length) {
-      argi = n - 1;
+    if (m) {
+      const n = Number(m[1]);
       i += m[0].length;
-      return;
+      if (n >= 1 && n <= args.length) {
+        argNum = n - 1;
+        return true;
+      }
+      goodArgNum = false;
+      return true;
     }
-    badIndex = true;
+    goodArgNum = false;
     const close = format.indexOf(']', i);
-    i = close < 0 ? i + 1 : close + 1;
+    i = close < 0 ? end : close + 1;
+    return true;
   };
-  while (i < format.length) {
+  const intFromArg = (): number | undefined => {
+    const a = args[argNum];
+    if (argNum >= args.length) return undefined;
+    argNum++;
+    if (typeof a !== 'bigint') return undefined;
+    if (a > 1_000_000n || a < -1_000_000n) return undefined;
+    return Number(a);
+  };
+  while (i < end) {
+    goodArgNum = true;
     const pct = format.indexOf('%', i);
     if (pct < 0) {
-      out += format.slice(i);
+      p.buf += format.slice(i);
       break;
     }
-    out += format.slice(i, pct);
+    p.buf += format.slice(i, pct);
     i = pct + 1;
-    const sp: Spec = { minus: false, plus: false, sharp: false, space: false, zero: false, width: undefined, prec: undefined, verb: '' };
-    for (; i < format.length; i++) {
+    p.f = clear();
+    for (; i < end; i++) {
       const c = format[i];
-      if (c === '-') sp.minus = true;
-      else if (c === '+') sp.plus = true;
-      else if (c === '#') sp.sharp = true;
-      else if (c === ' ') sp.space = true;
-      else if (c === '0') sp.zero = !sp.minus;
+      if (c === '#') p.f.sharp = true;
+      else if (c === '0') p.f.zero = !p.f.minus;
+      else if (c === '+') p.f.plus = true;
+      else if (c === '-') {
+        p.f.minus = true;
+        p.f.zero = false;
+      } else if (c === ' ') p.f.space = true;
       else break;
     }
-    argIndex();
+    let afterIndex = argNumber();
     if (format[i] === '*') {
       i++;
-      sp.width = takeStar();
-      if (sp.width !== undefined && sp.width < 0) {
-        sp.minus = true;
-        sp.width = -sp.width;
+      const w = intFromArg();
+      if (w === undefined) p.buf += '%!(BADWIDTH)';
+      else {
+        p.f.wid = w;
+        if (w < 0) {
+          p.f.wid = -w;
+          p.f.minus = true;
+          p.f.zero = false;
+        }
       }
+      afterIndex = false;
     } else {
       const m = /^\d+/.exec(format.slice(i));
       if (m) {
-        sp.width = Number(m[0]);
+        p.f.wid = Number(m[0]);
         i += m[0].length;
+        if (afterIndex) goodArgNum = false;
       }
     }
     if (format[i] === '.') {
       i++;
-      argIndex();
+      if (afterIndex) goodArgNum = false;
+      afterIndex = argNumber();
       if (format[i] === '*') {
         i++;
-        sp.prec = takeStar();
+        const pr = intFromArg();
+        if (pr === undefined) p.buf += '%!(BADPREC)';
+        else if (pr >= 0) p.f.prec = pr;
+        afterIndex = false;
       } else {
         const m = /^\d+/.exec(format.slice(i));
-        sp.prec = m ? Number(m[0]) : 0;
+        p.f.prec = m ? Number(m[0]) : 0;
         if (m) i += m[0].length;
       }
     }
-    argIndex();
-    if (i >= format.length) {
-      out += '%!(NOVERB)';
+    if (!afterIndex) afterIndex = argNumber();
+    if (i >= end) {
+      p.buf += '%!(NOVERB)';
       break;
     }
     const verb = String.fromCodePoint(format.codePointAt(i) ?? 0);
     i += verb.length;
-    sp.verb = verb;
     if (verb === '%') {
-      out += '%';
+      p.buf += '%';
       continue;
     }
-    if (badIndex) {
-      badIndex = false;
-      out += `%!${verb}(BADINDEX)`;
+    if (!goodArgNum) {
+      p.buf += `%!${verb}(BADINDEX)`;
       continue;
     }
-    if (argi >= args.length) {
-      out += `%!${verb}(MISSING)`;
+    if (argNum >= args.length) {
+      p.buf += `%!${verb}(MISSING)`;
       continue;
     }
-    const arg = args[argi++] ?? null;
-    if (verb === 'T') out += pad(isNil(arg) ? '<nil>' : goTypeName(arg), sp, false);
-    else out += formatArg(arg, sp, 0);
+    if (verb === 'v') {
+      p.f.sharpV = p.f.sharp;
+      p.f.sharp = false;
+      p.f.plusV = p.f.plus;
+      p.f.plus = false;
+    }
+    p.printArg(args[argNum] ?? null, verb);
+    argNum++;
   }
-  if (!reordered && argi < args.length) out += `%!(EXTRA ${args.slice(argi).map(extraArg).join(', ')})`;
-  return out;
+  if (!reordered && argNum < args.length) {
+    p.f = clear();
+    p.buf += '%!(EXTRA ';
+    args.slice(argNum).forEach((a, k) => {
+      if (k > 0) p.buf += ', ';
+      if (isNil(a)) p.buf += '<nil>';
+      else {
+        p.buf += `${goTypeName(a)}=`;
+        p.printArg(a, 'v');
+      }
+    });
+    p.buf += ')';
+  }
+  return p.buf;
+}
+
+/** `%v` of one operand with no flags (the element printer of Sprint). */
+function plain(v: GoValue): string {
+  const p = new Printer();
+  p.printArg(v ?? null, 'v');
+  return p.buf;
 }
 
 /** Go's `fmt.Sprint`: spaces between operands when neither side is a string. */
@@ -314,7 +537,7 @@ export function sprint(args: readonly GoValue[]): string {
   args.forEach((a, i) => {
     const isString = typeof a === 'string';
     if (i > 0 && !isString && !prevString) out += ' ';
-    out += formatV(a ?? null);
+    out += plain(a ?? null);
     prevString = isString;
   });
   return out;
@@ -322,5 +545,5 @@ export function sprint(args: readonly GoValue[]): string {
 
 /** Go's `fmt.Sprintln`: operands separated by spaces, then a newline. */
 export function sprintln(args: readonly GoValue[]): string {
-  return `${args.map((a) => formatV(a ?? null)).join(' ')}\n`;
+  return `${args.map((a) => plain(a ?? null)).join(' ')}\n`;
 }
