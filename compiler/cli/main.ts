@@ -9,6 +9,9 @@ import { ORK_VERSION } from '../version.ts';
 import { registerValidate } from './commands/validate.ts';
 import { registerTemplate } from './commands/template.ts';
 import { registerGenerate } from './commands/generate.ts';
+import { registerNotes } from './commands/notes.ts';
+import { registerSchema } from './commands/schema.ts';
+import { registerInit } from './commands/init.ts';
 import { registerPlane } from './commands/plane.ts';
 import { registerUp } from './commands/up.ts';
 
@@ -22,12 +25,19 @@ export function buildProgram(): Command {
   registerValidate(program);
   registerTemplate(program);
   registerGenerate(program);
+  registerNotes(program);
+  registerSchema(program);
+  registerInit(program);
   registerPlane(program);
   registerUp(program);
   return program;
 }
 
 async function main(argv: readonly string[]): Promise<number> {
+  // A closed pipe (`ork schema | head`) ends output quietly, not with a stack trace.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0);
+  });
   const program = buildProgram();
   try {
     await program.parseAsync(argv as string[], { from: 'user' });
