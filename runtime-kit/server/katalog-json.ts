@@ -57,7 +57,10 @@ export function katalogSummary(view: OperatorView, now: number): JsonReply {
           state: h.state,
           healthy: isServing(h.state),
           uptime: uptime(h, now),
-          endpoints: { health: `/katalog/${c.name}/health`, info: `/katalog/${c.name}` },
+          endpoints: {
+            health: c.endpoints?.enabled === false || c.endpoints?.health === false ? '' : `/katalog/${c.name}/health`,
+            info: c.endpoints?.enabled === false || c.endpoints?.info === false ? '' : `/katalog/${c.name}`,
+          },
         };
       }),
     },

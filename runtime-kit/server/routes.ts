@@ -49,24 +49,37 @@ const STATIC: Readonly<Record<string, Handler>> = {
   '/katalog': (v, now) => fromJson(katalogSummary(v, now)),
 };
 
+type CrdHandler = (v: OperatorView, c: CrdView, now: number) => Reply;
+
+/** A per-CRD route and the `endpoints` switch (besides `enabled`) that can hide it. */
+interface CrdRoute {
+  readonly flag?: 'info' | 'health';
+  readonly handler: CrdHandler;
+}
+
 /** Matches `/katalog/{crd}[/health|/cr[/{ns}]/{name}]]`; undefined when the shape is unknown. */
-function crdRoute(segments: readonly string[]): ((v: OperatorView, c: CrdView, now: number) => Reply) | undefined {
+function crdRoute(segments: readonly string[]): CrdRoute | undefined {
   if (segments[0] !== 'katalog' || segments.length < 2 || !segments.slice(1).every((s) => NAME.test(s))) return undefined;
   const [, , sub, a, b] = segments;
   switch (segments.length) {
     case 2:
-      return (v, c) => fromJson(crdInfo(v, c));
+      return { flag: 'info', handler: (v, c) => fromJson(crdInfo(v, c)) };
     case 3:
-      if (sub === 'health') return (v, c, now) => fromJson(crdHealth(v, c, now));
-      if (sub === 'cr') return (_v, c, now) => fromJson(crList(c, now));
-      return undefined;
+      if (sub === 'health') return { flag: 'health', handler: (v, c, now) => fromJson(crdHealth(v, c, now)) };
+      return sub === 'cr' ? { handler: (_v, c, now) => fromJson(crList(c, now)) } : undefined;
     case 4:
-      return sub === 'cr' ? (_v, c, now) => orNotFound(crDetail(c, '', a ?? '', now)) : undefined;
+      return sub === 'cr' ? { handler: (_v, c, now) => orNotFound(crDetail(c, '', a ?? '', now)) } : undefined;
     case 5:
-      return sub === 'cr' ? (_v, c, now) => orNotFound(crDetail(c, a ?? '', b ?? '', now)) : undefined;
+      return sub === 'cr' ? { handler: (_v, c, now) => orNotFound(crDetail(c, a ?? '', b ?? '', now)) } : undefined;
     default:
       return undefined;
   }
+}
+
+/** False when the CRD's `endpoints` switches hide the route. */
+function exposed(c: CrdView, r: CrdRoute): boolean {
+  if (c.endpoints?.enabled === false) return false;
+  return r.flag === undefined || c.endpoints?.[r.flag] !== false;
 }
 
 const orNotFound = (r: JsonReply | undefined): Reply => (r === undefined ? NOT_FOUND : fromJson(r));
@@ -95,5 +108,5 @@ export async function route(view: OperatorView, method: string, target: string, 
   if (method !== 'GET' && method !== 'HEAD') return METHOD_NOT_ALLOWED;
   if (fixed !== undefined) return fixed(view, now);
   const crd = view.crds().find((c) => c.name === segments[1]);
-  return crd === undefined || perCrd === undefined ? NOT_FOUND : perCrd(view, crd, now);
+  return crd === undefined || perCrd === undefined || !exposed(crd, perCrd) ? NOT_FOUND : perCrd.handler(view, crd, now);
 }

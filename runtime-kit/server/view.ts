@@ -35,6 +35,12 @@ export interface CrdView {
   readonly maxDepth: number;
   /** CRD keys this one depends on. */
   readonly dependsOn: readonly string[];
+  /**
+   * The Katalog's `endpoints` switches (all default true): `enabled: false` hides every
+   * `/katalog/{crd}/…` route, `health: false` hides `/health`, `info: false` hides
+   * `/katalog/{crd}` itself. Hidden routes answer 404.
+   */
+  readonly endpoints?: { readonly enabled?: boolean; readonly health?: boolean; readonly info?: boolean };
   health(): HealthSnapshot;
   queueDepth(): number;
   /** Workers currently reconciling. */

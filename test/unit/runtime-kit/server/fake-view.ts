@@ -10,7 +10,7 @@ export interface FakeCrd extends CrdView {
   busy: number;
 }
 
-export function fakeCrd(clock: Clock, name: string, over: Partial<Pick<CrdView, 'kind' | 'namespace' | 'dependsOn' | 'workers'>> = {}): FakeCrd {
+export function fakeCrd(clock: Clock, name: string, over: Partial<Pick<CrdView, 'kind' | 'namespace' | 'dependsOn' | 'workers' | 'endpoints'>> = {}): FakeCrd {
   const healthRecord = new CrdHealth({ clock, failureThreshold: 2 });
   const crd: FakeCrd = {
     name,
@@ -23,6 +23,7 @@ export function fakeCrd(clock: Clock, name: string, over: Partial<Pick<CrdView, 
     resyncMs: 30_000,
     maxDepth: 0,
     dependsOn: over.dependsOn ?? [],
+    endpoints: over.endpoints,
     healthRecord,
     objects: [],
     depth: 0,
