@@ -53,6 +53,7 @@ export async function startControlPlane(opts: StartOptions): Promise<ControlPlan
   const dir = path.resolve(opts.dir);
   const logOpt = opts.log ? { log: opts.log } : {};
   const before = await planeStatus(dir);
+  if (before.state === 'running') return openControlPlane(dir, true);
   const bins = await ensureBinaries(logOpt);
   const env: NodeJS.ProcessEnv = { K8S_BIN_DIR: bins.k8sBinDir, ETCD_BIN_DIR: bins.etcdBinDir };
   if (opts.ownerPid !== undefined) env['ORK_PLANE_OWNER_PID'] = String(opts.ownerPid);
@@ -65,7 +66,7 @@ export async function startControlPlane(opts: StartOptions): Promise<ControlPlan
       tail(r.stderr, 150),
     );
   }
-  return openControlPlane(dir, before.state === 'running');
+  return openControlPlane(dir, false);
 }
 
 /** The control plane running in `dir` (as written by plane.sh start); rejects if there is none. */

@@ -25,6 +25,8 @@ CMD=${1:-}
 R=${2:-${PLANE_DIR:-/tmp/ork-plane}}
 START_TIMEOUT=${START_TIMEOUT:-180}
 umask 077                              # DIR holds keys and tokens: keep everything private
+# etcd reads every ETCD_* environment variable as a flag: keep ours out of its environment.
+export -n ETCD_BIN_DIR 2>/dev/null || true
 
 log() { printf '[plane %s] %s\n' "$(date +%T)" "$*" >&2; }
 now() { date +%s.%N; }
