@@ -3,7 +3,7 @@
  * `slice`, `range` iteration, and Orkestra's `len` (which replaces Go's).
  */
 import { fail, type TemplateOrigin } from './errors.ts';
-import { formatV } from './format.ts';
+import { formatV } from './printf.ts';
 import { type GoMap, type GoValue, goTypeName, isMap, isNil, isStringSlice, mapGetOwn, mapHas, sortedKeys, utf8Bytes, utf8Length } from './values.ts';
 
 /**

@@ -1,6 +1,6 @@
 /**
  * Exact decimal rounding of float64 values, as Go's strconv does it (correctly rounded, ties
- * to even), for `%f`, `%e` and `%g` with a precision; and Go's hexadecimal float form (`%x`).
+ * to even), for `%f`, `%e` and `%g` with a precision.
  * JS's `toFixed`/`toExponential` round ties away from zero, which differs for values such as
  * 0.25 or 2.5.
  */
@@ -49,27 +49,4 @@ export function significantDigits(f: number, n: number): { digits: string; exp: 
     digits = q.toString();
   } else digits = str.padEnd(n, '0');
   return { digits, exp };
-}
-
-/** Go's `%x` of a float64: `0x1.8p+01` (`%X`: `0X1.8P+01`). */
-export function hexFloat(f: number, upper: boolean): string {
-  const view = new DataView(new ArrayBuffer(8));
-  view.setFloat64(0, Math.abs(f));
-  const bits = view.getBigUint64(0);
-  let exp = Number((bits >> 52n) & 0x7ffn);
-  let mant = bits & ((1n << 52n) - 1n);
-  if (f === 0) return upper ? '0X0P+00' : '0x0p+00';
-  if (exp === 0) {
-    // Subnormal: normalise the mantissa.
-    exp = 1;
-    while ((mant & (1n << 52n)) === 0n) {
-      mant <<= 1n;
-      exp--;
-    }
-    mant &= (1n << 52n) - 1n;
-  }
-  const e = exp - 1023;
-  const frac = mant.toString(16).padStart(13, '0').replace(/0+$/, '');
-  const s = `0x1${frac ? `.${frac}` : ''}p${e < 0 ? '-' : '+'}${String(Math.abs(e)).padStart(2, '0')}`;
-  return upper ? s.toUpperCase() : s;
 }

@@ -3,7 +3,7 @@
  *  `ternary`, `empty`, `notEmpty`, `boolTernary`, `boolDefault`, `eqTernary`. */
 import { argBool } from './args.ts';
 import type { TemplateOrigin } from './errors.ts';
-import { formatV } from './format.ts';
+import { formatV } from './printf.ts';
 import { type GoValue, isInterfaceList, isMap, isNil } from './values.ts';
 
 /** Orkestra's emptiness: nil, "", "<no value>", false, 0, empty `[]interface{}` or map. */

@@ -3,7 +3,7 @@
  *  `mapValues`) and replica helpers (`allReplicasReady`, `replicasReady`). */
 import { argInt, argString } from './args.ts';
 import { fail, type TemplateOrigin } from './errors.ts';
-import { formatV } from './format.ts';
+import { formatV } from './printf.ts';
 import { marshalJson, tryParseJson } from './json.ts';
 import { type GoMap, type GoValue, isInterfaceList, isMap, isNil, markStringSlice, mapGetOwn, sortedKeys } from './values.ts';
 

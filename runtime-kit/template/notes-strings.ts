@@ -3,7 +3,8 @@
  *  `fromBase64`. Case mapping is per code point, like Go's simple case mapping. */
 import { argString, argStringSlice } from './args.ts';
 import type { TemplateOrigin } from './errors.ts';
-import { formatV, goTrimSpace } from './format.ts';
+import { goTrimSpace } from './format.ts';
+import { formatV } from './printf.ts';
 import { goQuote } from './quote.ts';
 import { type GoValue, isNil, markStringSlice } from './values.ts';
 

@@ -523,11 +523,16 @@ export function sprintf(format: string, args: readonly GoValue[]): string {
   return p.buf;
 }
 
-/** `%v` of one operand with no flags (the element printer of Sprint). */
-function plain(v: GoValue): string {
+/** Go's `%v` of one value (`fmt.Sprint(v)`): nil prints `<nil>`. */
+export function formatV(v: GoValue): string {
   const p = new Printer();
   p.printArg(v ?? null, 'v');
   return p.buf;
+}
+
+/** What `{{ pipeline }}` writes: nil is `<no value>` (later removed by `finish`). */
+export function show(v: GoValue): string {
+  return isNil(v) ? '<no value>' : formatV(v);
 }
 
 /** Go's `fmt.Sprint`: spaces between operands when neither side is a string. */
@@ -537,7 +542,7 @@ export function sprint(args: readonly GoValue[]): string {
   args.forEach((a, i) => {
     const isString = typeof a === 'string';
     if (i > 0 && !isString && !prevString) out += ' ';
-    out += plain(a ?? null);
+    out += formatV(a ?? null);
     prevString = isString;
   });
   return out;
@@ -545,5 +550,5 @@ export function sprint(args: readonly GoValue[]): string {
 
 /** Go's `fmt.Sprintln`: operands separated by spaces, then a newline. */
 export function sprintln(args: readonly GoValue[]): string {
-  return `${args.map((a) => plain(a ?? null)).join(' ')}\n`;
+  return `${args.map((a) => formatV(a ?? null)).join(' ')}\n`;
 }

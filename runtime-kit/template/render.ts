@@ -5,8 +5,8 @@
 import { argString } from './args.ts';
 import { truth } from './compare.ts';
 import { type TemplateOrigin, TemplateError, withOrigin } from './errors.ts';
-import { finish, show } from './format.ts';
-import { sprint, sprintf, sprintln } from './printf.ts';
+import { finish } from './format.ts';
+import { show, sprint, sprintf, sprintln } from './printf.ts';
 import { type GoValue, isMap, mapGetOwn } from './values.ts';
 
 /** Values the runtime supplies beside the data: computed sentinel values for gate contexts. */
