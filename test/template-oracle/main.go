@@ -180,14 +180,63 @@ var funcs = template.FuncMap{
 		}
 		return cur
 	},
-	"contains":  strings.Contains,
-	"hasPrefix": strings.HasPrefix,
-	"hasSuffix": strings.HasSuffix,
-	"replace":   strings.ReplaceAll,
-	"trim":      strings.Trim,
-	"toLower":   strings.ToLower,
-	"toUpper":   strings.ToUpper,
-	"join":      strings.Join,
+	"contains":   strings.Contains,
+	"hasPrefix":  strings.HasPrefix,
+	"hasSuffix":  strings.HasSuffix,
+	"replace":    strings.ReplaceAll,
+	"trim":       strings.Trim,
+	"toLower":    strings.ToLower,
+	"toUpper":    strings.ToUpper,
+	"join":       strings.Join,
+	"trimPrefix": strings.TrimPrefix,
+	"trimSuffix": strings.TrimSuffix,
+	"trimSpace":  strings.TrimSpace,
+	"split": func(s, sep string) []string {
+		if s == "" {
+			return []string{}
+		}
+		return strings.Split(s, sep)
+	},
+	"toJson": func(v interface{}) (string, error) {
+		b, err := json.Marshal(v)
+		if err != nil {
+			return "", err
+		}
+		return string(b), nil
+	},
+	"asString": func(v interface{}) string {
+		if s, ok := v.(string); ok {
+			return s
+		}
+		b, err := json.Marshal(v)
+		if err != nil {
+			return ""
+		}
+		return string(b)
+	},
+	"toString": func(v interface{}) string {
+		if v == nil {
+			return ""
+		}
+		return fmt.Sprintf("%v", v)
+	},
+	"typeOf": func(v interface{}) string {
+		switch v.(type) {
+		case nil:
+			return "null"
+		case string:
+			return "string"
+		case float64, int64, int:
+			return "number"
+		case bool:
+			return "bool"
+		case map[string]interface{}:
+			return "map"
+		case []interface{}:
+			return "slice"
+		}
+		return "unknown"
+	},
 }
 
 func render(c testCase) result {

@@ -58,10 +58,16 @@ export const CORPUS: readonly string[] = [
   '{{ range 3 }}{{ . }}{{ end }}',
   '{{ $ := . }}{{ $.spec.n }}',
   '{{ if and .spec.m (index .spec.m "a") }}has a{{ end }}',
+  '{{ toJson .spec }}',
+  '{{ asString .spec.m }}|{{ asString .spec.s }}|{{ toString .spec.f }}|{{ typeOf .spec.l }}',
+  '{{ toLower .spec.s }}|{{ trimSpace .spec.s }}|{{ trimPrefix .spec.s "a" }}|{{ trimSuffix .spec.s "o" }}',
+  '{{ join (split .spec.s "l") "+" }}|{{ len (split .spec.s "") }}',
+  '{{ printf "%q|%x|%5.2s|%-4s|%U" .spec.s .spec.s .spec.s .spec.s .spec.n }}',
 ];
 
 const scalar = fc.oneof(
   fc.string({ maxLength: 6 }),
+  fc.string({ maxLength: 4, unit: 'grapheme' }),
   fc.constantFrom('a', 'b', '', 'héllo', '<no value>', '  pad  ', 'ünï☃', '😀x'),
   fc.integer({ min: -20, max: 20 }).map((n) => BigInt(n)),
   fc.bigInt({ min: -(2n ** 63n), max: 2n ** 63n - 1n }),
