@@ -71,3 +71,5 @@ export {
   isGone,
   isNotFound,
 } from './client/errors.ts';
+export type { StreamOpener, WatchEvent } from './client/watch.ts';
+export { decodeWatch, watch } from './client/watch.ts';
