@@ -18,3 +18,4 @@ export * from './render.ts';
 export * from './decimal.ts';
 export * from './strconv-float.ts';
 export * from './data.ts';
+export * from './cast.ts';

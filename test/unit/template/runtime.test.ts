@@ -57,3 +57,20 @@ test('sentinel reads computed values and never the prototype chain', () => {
   assert.equal(rt.sentinel({ sentinels: { ready: 'true' } }, 'toString'), '');
   assert.equal(rt.sentinel(undefined, 'ready'), '');
 });
+
+test('castStatusValue converts rendered text like Orkestra (Go strconv rules)', () => {
+  assert.equal(rt.castStatusValue('42', 'int'), 42n);
+  assert.equal(rt.castStatusValue('9223372036854775807', 'integer'), 9223372036854775807n);
+  assert.throws(() => rt.castStatusValue('9223372036854775808', 'int'), /value out of range/);
+  assert.throws(() => rt.castStatusValue(' 4', 'int'), /expected int, got " 4": strconv.ParseInt: parsing " 4": invalid syntax/);
+  assert.equal(rt.castStatusValue('2.5', 'float'), 2.5);
+  assert.equal(rt.castStatusValue('1e3', 'float'), 1000);
+  assert.equal(rt.castStatusValue('T', 'bool'), true);
+  assert.throws(() => rt.castStatusValue('yes', 'boolean'), /ParseBool/);
+  assert.equal(rt.castStatusValue('7', 'auto'), 7n);
+  assert.equal(rt.castStatusValue('7.5', 'auto'), 7.5);
+  assert.equal(rt.castStatusValue('false', 'auto'), false);
+  assert.equal(rt.castStatusValue('Running', 'auto'), 'Running');
+  assert.equal(rt.castStatusValue('x', ''), 'x');
+  assert.throws(() => rt.castStatusValue('x', 'date'), /unknown status field type/);
+});
