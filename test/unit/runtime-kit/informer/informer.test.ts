@@ -150,6 +150,20 @@ describe('Informer list and watch', () => {
     await inf.stop();
   });
 
+  it('a watch silent past its server timeout plus slack is aborted by the client watchdog and reopened', async () => {
+    const { src, inf, clock } = setup({ watchdogSlackMs: 30_000 });
+    inf.start();
+    await until(() => src.watches.length === 1);
+    clock.advance(450_000 + 29_999);
+    await until(() => true);
+    assert.equal(src.watch0.signal.aborted, false);
+    clock.advance(1);
+    await until(() => src.watches.length === 2);
+    assert.equal(src.watches[0]?.signal.aborted, true);
+    assert.deepEqual(inf.stats.backoffs, [], 'a session that lived its full timeout is healthy');
+    await inf.stop();
+  });
+
   it('a list failure is retried with backoff and nothing is synced meanwhile', async () => {
     const { src, inf, clock } = setup();
     src.listErrors.push(new ServerError(503, { message: 'unavailable' }));
