@@ -106,6 +106,15 @@ describe('Informer on a real API server', () => {
     await inf.stop();
   });
 
+  it('a field selector is applied by the server', async () => {
+    const inf = new Informer<ConfigMap>({ client, selection: { ref: cms(ns), fieldSelector: 'metadata.name=owner' } }, { resyncMs: 0 });
+    started.push(inf as unknown as Informer<KubeObject>);
+    inf.start();
+    await inf.waitForSync();
+    assert.deepEqual(inf.cache.keys(), [`${ns}/owner`]);
+    await inf.stop();
+  });
+
   it('bookmarks advance the resourceVersion while nothing in the selection changes', async () => {
     const inf = informer(ns, { labelSelector: 'set=quiet', minWatchTimeoutSeconds: 6 });
     inf.start();
