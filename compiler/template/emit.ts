@@ -162,7 +162,26 @@ class Emitter {
     this.line('{');
     this.block(() => {
       const last = pipe.cmds.at(-1) ?? pipe;
-      this.line(`const ${items} = rt.rangeOver(${this.at(last.pos, last.end)}, ${this.pipeline({ ...pipe, vars: [] }, dot)}, ${two});`);
+      const value = this.fresh('c');
+      this.line(`const ${value}: rt.GoValue = ${this.pipeline({ ...pipe, vars: [] }, dot)};`);
+      // Like Go's evalPipeline, the range variables first hold the ranged value itself (what
+      // an {{else}} branch sees); each iteration then sets them to the key and element.
+      const targets = pipe.vars.map((v) => {
+        if (pipe.assign) {
+          const target = this.lookup(v.name);
+          if (target === undefined) {
+            this.line(`throw new rt.TemplateError(${lit(`undefined variable: ${v.name}`)}, ${this.at(v.pos, v.end)});`);
+            return undefined;
+          }
+          this.line(`${target} = ${value};`);
+          return target;
+        }
+        const js = this.fresh('v');
+        this.line(`let ${js}: rt.GoValue = ${value};`);
+        this.scopes.at(-1)?.set(v.name, js);
+        return js;
+      });
+      this.line(`const ${items} = rt.rangeOver(${this.at(last.pos, last.end)}, ${value}, ${two});`);
       if (node.elseList) {
         this.line(`if (${items}.length === 0) {`);
         this.block(() => this.nodes(node.elseList ?? [], dot));
@@ -172,21 +191,11 @@ class Emitter {
       const e = this.fresh('e');
       this.line(`for (const [${k}, ${e}] of ${items}) {`);
       this.block(() => {
-        const bind = (name: string, value: string): void => {
-          if (pipe.assign) {
-            const target = this.lookup(name);
-            this.line(target === undefined ? `throw new rt.TemplateError(${lit(`undefined variable: ${name}`)});` : `${target} = ${value};`);
-          } else {
-            const js = this.fresh('v');
-            this.line(`const ${js}: rt.GoValue = ${value};`);
-            this.scopes.at(-1)?.set(name, js);
-          }
-        };
-        const [a, b] = pipe.vars;
-        if (a && b) {
-          bind(a.name, k);
-          bind(b.name, e);
-        } else if (a) bind(a.name, e);
+        const [a, b] = targets;
+        if (targets.length === 2) {
+          if (a) this.line(`${a} = ${k};`);
+          if (b) this.line(`${b} = ${e};`);
+        } else if (a) this.line(`${a} = ${e};`);
         this.nodes(node.list, e);
       });
       this.line('}');

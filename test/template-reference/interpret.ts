@@ -135,6 +135,11 @@ class Interp {
       case 'range': {
         const mark = this.vars.length;
         const v = this.pipeline({ ...n.pipe, vars: [] }, dot);
+        // The range variables first hold the ranged value (Go's evalPipeline declares them).
+        for (const d of n.pipe.vars) {
+          if (n.pipe.assign) this.varSet(d.name, v);
+          else this.vars.push([d.name, v]);
+        }
         const entries: Array<[V, V]> = [];
         if (Array.isArray(v)) v.forEach((e, i) => entries.push([BigInt(i), e ?? null]));
         else if (isMap(v)) for (const k of Object.keys(v).sort(rt.compareCodePoints)) entries.push([k, v[k] ?? null]);
@@ -142,28 +147,26 @@ class Interp {
           if (n.pipe.vars.length > 1) throw new RefError('cannot iterate int with two variables');
           for (let i = 0n; i < v; i++) entries.push([i, i]);
         } else if (v !== null && v !== undefined) throw new RefError("range can't iterate");
-        if (entries.length === 0) {
-          if (n.elseList) this.list(n.elseList, dot);
-          return;
-        }
-        for (const [k, e] of entries) {
-          const [a, b] = n.pipe.vars;
-          const set = (name: string, val: V): void => {
-            if (n.pipe.assign) this.varSet(name, val);
-            else this.vars.push([name, val]);
-          };
-          if (a && b) {
-            set(a.name, k);
-            set(b.name, e);
-          } else if (a) set(a.name, e);
-          try {
-            this.list(n.list, e);
-          } catch (err) {
-            if (!(err instanceof Stop)) throw err;
-            if (err.kind === 'break') break;
-          } finally {
-            this.vars.length = mark;
+        try {
+          if (entries.length === 0) {
+            if (n.elseList) this.list(n.elseList, dot);
+            return;
           }
+          for (const [k, e] of entries) {
+            const [a, b] = n.pipe.vars;
+            if (a && b) {
+              this.varSet(a.name, k);
+              this.varSet(b.name, e);
+            } else if (a) this.varSet(a.name, e);
+            try {
+              this.list(n.list, e);
+            } catch (err) {
+              if (!(err instanceof Stop)) throw err;
+              if (err.kind === 'break') break;
+            }
+          }
+        } finally {
+          this.vars.length = mark;
         }
         return;
       }

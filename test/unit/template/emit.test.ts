@@ -26,7 +26,7 @@ test('emitter snapshot: if/else and range become blocks over generated names', (
   const r = compileTemplate({ source: '{{ if .spec.a }}x{{ else }}y{{ end }}{{ range $v := .spec.l }}{{ $v }}{{ end }}', origin });
   assert.ok(r.ok);
   assert.match(r.code, /const c0: rt\.GoValue = rt\.field\(P\[0\], rt\.field\(P\[0\], data, "spec"\), "a"\);\n\s+if \(rt\.truth\(c0\)\) \{\n\s+o\.text\("x"\);\n\s+\} else \{\n\s+o\.text\("y"\);/);
-  assert.match(r.code, /for \(const \[, e3\] of r1\) \{\n\s+const v4: rt\.GoValue = e3;\n\s+o\.value\(v4\);/);
+  assert.match(r.code, /let v3: rt\.GoValue = c2;\n\s+const r1 = rt\.rangeOver\(P\[1\], c2, false\);\n\s+for \(const \[, e5\] of r1\) \{\n\s+v3 = e5;\n\s+o\.value\(v3\);/);
 });
 
 test('user notes are no-arg functions ("true"/"false" become booleans) and sentinels read the context', async () => {
