@@ -23,7 +23,7 @@ export function context(over: Partial<BuildContext> = {}): BuildContext & { warn
 
 /** JSON round trip: compares what would be sent to the API server. */
 export function json(v: unknown): unknown {
-  return JSON.parse(JSON.stringify(v));
+  return v === undefined ? undefined : JSON.parse(JSON.stringify(v));
 }
 
 /** Deep-freezes a value so a test fails if a builder mutates its input. */
