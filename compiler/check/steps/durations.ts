@@ -3,7 +3,10 @@
  * - extended units (s, m, h, d, w, mo = 30d, y = 365d): resource `sleep`, secret
  *   `rotateAfter` and `tls.validFor`;
  * - Go durations (Orkestra decodes them as `time.Duration`): reconciler `resync`,
- *   `profiles.reconciler[].resync`, onDelete block and stage `timeout`.
+ *   `profiles.reconciler[].resync`, onDelete block and stage `timeout`;
+ * - and, leniently (extended units, since Orkestra's parser for them was not read), the
+ *   notification repeat `interval`s and conditions' cron-window `duration`, which ork's
+ *   runtime reads too.
  * Template values are checked when they render.
  */
 import type { Diagnostic } from '../../diagnostics/diagnostic.ts';
@@ -12,6 +15,7 @@ import type { Check, CheckContext } from '../check.ts';
 import { allBlocks, allResources, enabledCrds, isTemplateText } from '../walk.ts';
 import { EXTENDED_DURATION_UNITS, GO_DURATION_UNITS, parseExtendedDuration, parseGoDuration, type DurationResult } from '../duration.ts';
 import { declLabel } from '../resources.ts';
+import { conditionListsIn } from '../data-walk.ts';
 import { asList, asRecord } from '../values.ts';
 
 export const durations: Check = {
@@ -41,6 +45,14 @@ export const durations: Check = {
       const r = crd.box.reconciler;
       if (r) go(r.raw.resync, [...r.at, 'resync'], `resync of CRD \`${crd.name}\``);
       for (const block of allBlocks(crd)) go(block.raw.timeout, [...block.at, 'timeout'], `${block.phase} timeout of CRD \`${crd.name}\``);
+      for (const list of conditionListsIn(crd.raw, crd.at)) {
+        list.conditions.forEach((c, i) => extended(asRecord(c)?.duration, [...list.at, i, 'duration'], `cron window of a condition in CRD \`${crd.name}\``));
+      }
+    }
+    const notification = asRecord(ctx.model.raw.notification);
+    extended(asRecord(notification?.defaults)?.interval, ['notification', 'defaults', 'interval'], 'notification.defaults.interval');
+    for (const [team, t] of Object.entries(asRecord(notification?.teams) ?? {})) {
+      extended(asRecord(t)?.interval, ['notification', 'teams', team, 'interval'], `interval of notification team \`${team}\``);
     }
     asList(asRecord(ctx.model.raw.profiles)?.reconciler).forEach((p, i) =>
       go(asRecord(p)?.resync, ['profiles', 'reconciler', i, 'resync'], `resync of reconciler profile \`${String(asRecord(p)?.name ?? i)}\``));

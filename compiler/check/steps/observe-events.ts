@@ -10,6 +10,7 @@ import type { Check } from '../check.ts';
 import { enabledCrds } from '../walk.ts';
 import { didYouMean } from '../../diagnostics/suggest.ts';
 import { asList, asRecord } from '../values.ts';
+import { warningAtKey } from '../info-note.ts';
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const MATCHERS = ['reason', 'action', 'type', 'reportingController', 'reportingInstance', 'regarding', 'related', 'namespace', 'keyFrom'] as const;
@@ -25,7 +26,7 @@ export const observeEvents: Check = {
       const events = asRecord(asRecord(crd.box.raw.observe)?.events);
       if (!events || Object.keys(events).length === 0) continue;
       const at = [...crd.box.at, 'observe', 'events'];
-      out.push(ctx.warning(at, `CRD \`${crd.name}\` observes Kubernetes Events, which Orkestra marks experimental`, 'expect changes in a later release; watch the operator\'s logs for missed or duplicate Events'));
+      out.push(warningAtKey(ctx, at, `CRD \`${crd.name}\` observes Kubernetes Events, which Orkestra marks experimental`, 'expect changes in a later release; watch the operator\'s logs for missed or duplicate Events'));
       for (const [name, raw] of Object.entries(events)) {
         const e = asRecord(raw) ?? {};
         const eAt = [...at, name];

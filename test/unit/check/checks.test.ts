@@ -70,6 +70,8 @@ fails('ordered-deletion stage timeout in days', 'ORK019', /timeout/, `operatorBo
       - name: a
         timeout: 1d
         configMaps: [{name: x}]`);
+fails('notification interval', 'ORK019', /interval of notification team/, '', 'gateway: {endpoint: "http://gw:8081"}\nnotification:\n  teams: {ops: {email: [a@b.c], interval: soon}}');
+fails('cron window duration', 'ORK019', /cron window/, deployment('when: [{cron: "0 9 * * 1-5", duration: 8 hours}]'));
 fails('HPA kind that needs an apiVersion', 'ORK020', /no apiVersion/, `operatorBox:
   onReconcile:
     hpa:
