@@ -110,12 +110,12 @@ export class LeaderElector {
    * the Lease (unless `releaseOnStop` is false). Resolves when done.
    */
   async stop(): Promise<void> {
-    const wasLeader = this.isLeader();
     this.#stop.abort();
     this.#wake?.();
     this.#endLeading('stopping');
     await this.#run;
-    if (wasLeader && this.#release) await this.#releaseLease();
+    // Also covers a claim that landed while stopping (the term then never started leading).
+    if (this.#release && this.#leader === this.identity) await this.#releaseLease();
   }
 
   async #term(): Promise<void> {

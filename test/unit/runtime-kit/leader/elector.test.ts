@@ -31,7 +31,10 @@ class View implements LeaseStore {
   constructor(s: LeaseServer) {
     this.#s = s;
   }
-  async #gate(): Promise<void> {
+  /** When set, writes wait for it. */
+  writeGate: Promise<void> | undefined;
+  async #gate(write = false): Promise<void> {
+    if (write && this.writeGate) await this.writeGate;
     if (this.hang) await new Promise(() => {});
     if (this.down) throw new ServerError(503, { message: 'unavailable' });
   }
@@ -40,13 +43,13 @@ class View implements LeaseStore {
     return this.#s.lease && structuredClone(this.#s.lease);
   }
   async create(spec: LeaseSpec): Promise<Lease> {
-    await this.#gate();
+    await this.#gate(true);
     if (this.#s.lease) throw new AlreadyExistsError(409, { reason: 'AlreadyExists' });
     this.#s.overwrite(spec);
     return structuredClone(this.#s.lease!);
   }
   async update(lease: Lease): Promise<Lease> {
-    await this.#gate();
+    await this.#gate(true);
     if (this.conflictNext || lease.metadata.resourceVersion !== this.#s.lease?.metadata.resourceVersion) {
       this.conflictNext = false;
       throw new ConflictError(409, { reason: 'Conflict' });
@@ -218,6 +221,22 @@ describe('LeaderElector', () => {
     const started = b.events.find((e) => e.startsWith('started@'));
     assert.ok(started !== undefined && Number(started.slice(8)) - releasedAt <= 2_100, `standby took over ${started} after release at ${releasedAt}`);
     await b.elector.stop();
+  });
+
+  it('a claim that lands while stopping is released too, and the work never starts', async () => {
+    const server = new LeaseServer();
+    const clock = new FakeClock();
+    const a = candidate(server, clock, 'a');
+    let open!: () => void;
+    a.view.writeGate = new Promise((r) => (open = r));
+    void a.elector.run();
+    await elapse(clock, 100);
+    const stopping = a.elector.stop();
+    open();
+    await stopping;
+    assert.deepEqual(a.events, ['leader:a']);
+    assert.equal(server.lease?.spec?.holderIdentity, '');
+    assert.equal(server.lease?.spec?.leaseDurationSeconds, 1);
   });
 
   it('releaseOnStop false leaves the record; stop() before leading never calls onStartedLeading', async () => {
