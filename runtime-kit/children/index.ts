@@ -4,7 +4,7 @@
  * See docs/children.md.
  */
 export type {
-  BuildContext, BuildWarning, ChildMeta, KubeObject, ObjectMeta, Owner, OwnerReference, Phase, UserProfiles,
+  BuildContext, BuildWarning, ChildMeta, ChildObject, KubeObject, ObjectMeta, Owner, OwnerReference, Phase, UserProfiles,
 } from './types.ts';
 export type * from './inputs/workload.ts';
 export type * from './inputs/kinds.ts';

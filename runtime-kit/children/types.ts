@@ -61,6 +61,9 @@ export interface KubeObject {
   [field: string]: unknown;
 }
 
+/** Alias of {@link KubeObject} for barrels that already export another `KubeObject`. */
+export type ChildObject = KubeObject;
+
 /** The hook a child is declared in. */
 export type Phase = 'onCreate' | 'onReconcile' | 'onDelete';
 
