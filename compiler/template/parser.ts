@@ -211,10 +211,11 @@ class Parser {
     for (;;) {
       const t = this.peek();
       if (t.kind === 'close' || t.kind === 'rparen' || t.kind === 'eof') break;
-      if (cmds.length > 0) this.expect('pipe', context);
       cmds.push(this.command(context));
       const n = this.peek();
-      if (n.kind !== 'pipe' && n.kind !== 'close' && n.kind !== 'rparen') this.err(`unexpected ${describe(n)} in ${context}`, n);
+      // Like Go, a pipe may also end the pipeline: `{{ .x | }}` is `{{ .x }}`.
+      if (n.kind === 'pipe') this.next();
+      else if (n.kind !== 'close' && n.kind !== 'rparen') this.err(`unexpected ${describe(n)} in ${context}`, n);
     }
     if (cmds.length === 0 && (!allowEmpty || vars.length > 0)) this.err(`missing value for ${context}`, this.peek(), undefined, 'ORK101');
     if (cmds.length === 0) this.err('empty command', this.peek());
@@ -227,7 +228,8 @@ class Parser {
     // Declare after parsing the pipeline: `$x := $x` refers to an outer $x.
     for (const v of vars) {
       if (assign) {
-        if (!this.declared(v.name)) throw new TemplateSyntaxError(`undefined variable "${v.name}"`, v.pos, `declare it first with ${v.name} := …`, 'ORK104');
+        // Go's parser lets this through and fails when the assignment runs; ork refuses it.
+        if (!this.declared(v.name)) throw new TemplateSyntaxError(`assignment to undeclared variable "${v.name}"`, v.pos, `declare it first with ${v.name} := …`, 'ORK113');
       } else {
         this.scopes.at(-1)?.push(v.name);
       }
@@ -246,9 +248,10 @@ class Parser {
     }
     if (args.length === 0) this.err(`missing value for ${context}`, this.peek());
     const first = args[0] as Expr;
-    if (args.length === 1 && first.kind === 'nil') throw new TemplateSyntaxError('nil is not a command', first.pos);
+    if (args.length === 1 && first.kind === 'nil') throw new TemplateSyntaxError('nil is not a command', first.pos, undefined, 'ORK109');
     if (args.length > 1 && first.kind !== 'function' && first.kind !== 'field' && first.kind !== 'chain' && first.kind !== 'variable') {
-      throw new TemplateSyntaxError(`can't give argument to non-function ${this.src.slice(first.pos, first.end)}`, first.pos);
+      // Go fails here when the action runs; it always does, so ork refuses it now.
+      throw new TemplateSyntaxError(`can't give argument to non-function ${this.src.slice(first.pos, first.end)}`, first.pos, 'only functions take arguments', 'ORK109');
     }
     return { args, pos: start, end: (args.at(-1) as Expr).end };
   }

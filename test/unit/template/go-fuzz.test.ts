@@ -21,7 +21,7 @@ const PIECES = [
 ];
 
 /** Codes ork reports where Go only fails when the action runs (and not at all if it never runs). */
-const STRICTER = new Set(['ORK107', 'ORK108', 'ORK109', 'ORK110', 'ORK111', 'ORK112']);
+const STRICTER = new Set(['ORK107', 'ORK108', 'ORK109', 'ORK110', 'ORK111', 'ORK112', 'ORK113']);
 
 const DATA = ['{"spec":{"s":"ab","n":2,"l":[1,"x",null],"m":{"a":"A","b":1}}}', '{"spec":{}}', '{"spec":{"s":"","n":0,"l":[],"m":{}}}'];
 
