@@ -8,7 +8,10 @@ import { KubeClient } from '../../../../runtime-kit/client/rest.ts';
 import type { WatchEvent } from '../../../../runtime-kit/client/watch-stream.ts';
 import { decodeEvent, watchEvents } from '../../../../runtime-kit/client/watch-stream.ts';
 import { kubeListerWatcher } from '../../../../runtime-kit/informer/list-watch.ts';
+import { FakeClock } from '../../../../runtime-kit/clock.ts';
+import { Informer } from '../../../../runtime-kit/informer/informer.ts';
 import { InstantClock } from '../client/fake-api.ts';
+import { until } from '../helpers.ts';
 
 type Handler = (req: http.IncomingMessage, res: http.ServerResponse) => void;
 
@@ -130,6 +133,53 @@ describe('kubeListerWatcher', () => {
         const page = await lw.list({ limit: 500, continue: 'prev' });
         assert.deepEqual(page, { items: [{ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'a' } }], resourceVersion: '42', continue: 'tok' });
         assert.equal(urls[0], '/api/v1/namespaces/ns/configmaps?continue=prev&fieldSelector=metadata.name%3Da&labelSelector=app%3Dx&limit=500');
+      },
+    );
+  });
+});
+
+describe('Informer over HTTP', () => {
+  it('an HTTP 410 answer and an ERROR event with code 410 both make the informer relist', async () => {
+    const expired = { kind: 'Status', apiVersion: 'v1', status: 'Failure', message: 'too old resource version', reason: 'Expired', code: 410 };
+    const hung: http.ServerResponse[] = [];
+    let watches = 0;
+    let lists = 0;
+    await withServer(
+      (req, res) => {
+        if (!(req.url ?? '').includes('watch=1')) {
+          lists++;
+          res.writeHead(200, { 'content-type': 'application/json' });
+          res.end(JSON.stringify({ kind: 'ConfigMapList', apiVersion: 'v1', metadata: { resourceVersion: String(10 * lists) }, items: [{ metadata: { name: `gen${lists}`, namespace: 'ns', resourceVersion: String(10 * lists) } }] }));
+          return;
+        }
+        watches++;
+        if (watches === 1) {
+          res.writeHead(410, { 'content-type': 'application/json' });
+          res.end(JSON.stringify(expired));
+        } else if (watches === 2) {
+          res.writeHead(200, { 'content-type': 'application/json' });
+          res.end(line({ type: 'ERROR', object: expired }));
+        } else {
+          res.writeHead(200, { 'content-type': 'application/json' });
+          res.write('');
+          hung.push(res);
+        }
+      },
+      async (client, urls) => {
+        const clock = new FakeClock();
+        const inf = new Informer({ client, selection: { ref: cms } }, { resyncMs: 0, clock, random: () => 0.5 });
+        const deleted: string[] = [];
+        inf.addEventHandler({ onDelete: (o, unknown) => deleted.push(`${o.metadata.name}:${unknown}`) });
+        inf.start();
+        await until(() => inf.stats.relistsAfterGone === 1 && lists === 2);
+        await until(() => inf.stats.relistsAfterGone === 2 && inf.stats.backoffs.length === 1, 20_000);
+        clock.advance(inf.stats.backoffs[0] ?? 0); // the second 410 came quickly: relist after a backoff
+        await until(() => lists === 3 && watches === 3, 20_000);
+        assert.deepEqual(deleted, ['gen1:true', 'gen2:true']);
+        assert.deepEqual(inf.cache.keys(), ['ns/gen3']);
+        assert.match(urls.filter((u) => u.includes('watch=1'))[2] ?? '', /resourceVersion=30&/);
+        hung.forEach((h) => h.destroy());
+        await inf.stop();
       },
     );
   });
