@@ -13,6 +13,8 @@ export interface EntryControlInput {
   readonly reconcile?: boolean;
   readonly when?: unknown;
   readonly or?: unknown;
+  /** Old name of `or` (Orkestra before v0.7.16). */
+  readonly anyOf?: unknown;
   readonly forEach?: unknown;
   readonly sleep?: string;
   readonly forceConflict?: boolean;

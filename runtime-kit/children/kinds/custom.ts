@@ -3,8 +3,8 @@
  * Default name `<cr>-custom`. `metadata.namespaced: false` marks a cluster-scoped kind (no
  * namespace); otherwise the namespace defaults to the CR's. Labels are stamped; `spec` and every
  * other top-level field are copied as data (input key order kept). `status` is never written here
- * and `hasStatus` and the entry's control keys (`reconcile`, `when`, `or`, `forEach`, `sleep`,
- * `forceConflict`) are not copied.
+ * and `hasStatus` and the entry's control keys (`reconcile`, `when`, `or`, `anyOf`, `forEach`,
+ * `sleep`, `forceConflict`) are not copied.
  */
 import { requireFields } from '../errors.ts';
 import type { CustomResourceInput } from '../inputs/kinds.ts';
@@ -20,7 +20,7 @@ export const CUSTOM_NAME_SUFFIX = '-custom';
 /** Top-level input keys that are not copied into the object. */
 export const CUSTOM_RESERVED_KEYS: ReadonlySet<string> = new Set([
   'apiVersion', 'kind', 'metadata', 'spec', 'status', 'hasStatus',
-  'reconcile', 'when', 'or', 'forEach', 'sleep', 'forceConflict',
+  'reconcile', 'when', 'or', 'anyOf', 'forEach', 'sleep', 'forceConflict',
 ]);
 
 /** Builds the object. Throws ChildSpecError without apiVersion or kind. */

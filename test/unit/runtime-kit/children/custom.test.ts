@@ -20,6 +20,7 @@ test('full custom object: spec and extra top-level fields copied; status, hasSta
     hasStatus: true,
     reconcile: true,
     when: [{ field: 'spec.x', equals: 'y' }],
+    anyOf: [{ field: 'spec.x', equals: 'z' }],
     sleep: '1s',
     forceConflict: true,
   }, context());
