@@ -217,10 +217,11 @@ start_watchdog() { # stops the plane once process $1 is gone (even if it was SIG
 }
 
 start() {
-  local attempt st
-  st=$(state); load_env
-  if [ "$st" = running ]; then log "already running in $R ($K8S_API); reusing it"; return 0; fi
-  if [ "$st" = degraded ]; then log "a partly running plane in $R: stopping it first"; stop; fi
+  local attempt want_k8s=${K8S_BIN_DIR:-} want_etcd=${ETCD_BIN_DIR:-}
+  compute_state    # (sources DIR/env of a previous run: the binaries asked for now win below)
+  if [ "$STATE" = running ]; then log "already running in $R ($K8S_API); reusing it"; return 0; fi
+  if [ "$STATE" = degraded ]; then log "a partly running plane in $R: stopping it first"; stop; fi
+  K8S_BIN_DIR=$want_k8s ETCD_BIN_DIR=$want_etcd
   if ! ours; then log "$R exists and is not a plane directory; choose another DIR"; return 1; fi
   if [ -z "${K8S_BIN_DIR:-}" ] || [ -z "${ETCD_BIN_DIR:-}" ]; then
     local out; out=$(bash "$HERE/ensure-binaries") || { log "ensure-binaries failed"; return 1; }
@@ -294,28 +295,33 @@ load_env() {
   return 0
 }
 
-state() { # running | degraded | stopped
+# compute_state: loads DIR/env and sets STATE (running | degraded | stopped) and READY (the
+# /readyz HTTP status, 000 when unreachable). running = all three alive and /readyz 200.
+compute_state() {
   local n=0 c
   load_env
   for c in etcd:etcd apiserver:kube-apiserver kcm:kube-controller-manager; do
     alive "$(pid_of "${c%%:*}")" "${c#*:}" && n=$((n + 1))
   done
-  if ((n == 0)); then echo stopped
-  elif ((n == 3)) && [ -n "$K8S_API" ] && [ "$(readyz)" = 200 ]; then echo running
-  else echo degraded; fi
+  READY=000
+  if ((n > 0)) && [ -n "$K8S_API" ]; then READY=$(readyz); fi
+  if ((n == 0)); then STATE=stopped
+  elif ((n == 3)) && [ "$READY" = 200 ]; then STATE=running
+  else STATE=degraded; fi
 }
 
 status() {
-  local st c pid key file name; st=$(state); load_env
-  echo "STATE=$st"
+  local key file name pid c
+  compute_state
+  echo "STATE=$STATE"
   echo "DIR=$R"
-  [ "$st" = stopped ] && return 0
+  [ "$STATE" = stopped ] && return 0
   echo "KUBECONFIG=$R/kubeconfig"
   echo "K8S_API=$K8S_API"
   echo "K8S_BIN_DIR=$K8S_BIN_DIR"
   echo "ETCD_BIN_DIR=$ETCD_BIN_DIR"
   echo "STARTED_AT=${STARTED_AT:-}"
-  echo "READYZ=$(readyz)"
+  echo "READYZ=$READY"
   for c in ETCD:etcd:etcd APISERVER:apiserver:kube-apiserver KCM:kcm:kube-controller-manager; do
     IFS=: read -r key file name <<<"$c"
     pid=$(pid_of "$file")
