@@ -116,7 +116,10 @@ export class Informer<T extends KubeObject> {
     return reg;
   }
 
-  /** Stops the watch and the resync; resolves when the loop has ended. Cached objects stay readable. */
+  /**
+   * Stops the watch (aborted at once) and the resync; resolves when the loop has ended (an
+   * in-flight list page is not cancellable and is awaited). Cached objects stay readable.
+   */
   async stop(): Promise<void> {
     this.#stopped = true;
     this.#resyncTimer?.cancel();
