@@ -228,8 +228,9 @@ start() {
     K8S_BIN_DIR=${K8S_BIN_DIR:-$(sed -n 's/^K8S_BIN_DIR=//p' <<<"$out")}
     ETCD_BIN_DIR=${ETCD_BIN_DIR:-$(sed -n 's/^ETCD_BIN_DIR=//p' <<<"$out")}
   fi
-  # Interrupted while starting: leave nothing behind.
-  trap 'log "interrupted, stopping"; stop_pids; remove_dir; exit 130' INT TERM HUP
+  # Interrupted while starting: leave nothing behind. (A Ctrl-C also ends the process reading
+  # our stderr, e.g. `ork`: a log line would then kill us by SIGPIPE before the cleanup.)
+  trap 'trap "" PIPE; exec >/dev/null 2>&1; stop_pids; remove_dir; exit 130' INT TERM HUP
   for attempt in 1 2 3; do
     if start_once; then
       trap - INT TERM HUP
