@@ -95,7 +95,7 @@ describe('LeaderElector on a real Lease', () => {
     const handover = (b.startedAt ?? 0) - t0;
     console.log(`# release → standby leading in ${handover} ms (release wrote holder "${released.spec?.holderIdentity ?? ''}", ${released.spec?.leaseDurationSeconds} s)`);
     assert.ok(['', b.elector.identity].includes(released.spec?.holderIdentity ?? ''));
-    assert.ok(handover < 6_000, `handover took ${handover} ms`);
+    assert.ok(handover < 8_000, `handover took ${handover} ms`);
     await b.elector.stop();
   });
 
@@ -127,7 +127,7 @@ describe('LeaderElector on a real Lease', () => {
     await eventually('a stops', 20_000, async () => (a.abortedAt !== undefined ? true : undefined), 20);
     const took = (a.abortedAt ?? 0) - t0;
     console.log(`# competing write → leader's signal aborted after ${took} ms (retry period 2 s, renew deadline 10 s)`);
-    assert.ok(took < 5_000, `${took} ms`);
+    assert.ok(took < 6_000, `${took} ms`);
     assert.ok(a.leaders.includes('intruder'));
     assert.ok((a.stoppedAt ?? 0) >= (a.abortedAt ?? Infinity), 'onStoppedLeading after the signal aborted');
     await a.elector.run();
