@@ -10,7 +10,7 @@
  * | BOOKMARK                                       | remember its version (nothing else)                   |
  * | stream ends after a healthy session            | watch again at once from the last version             |
  * | 410 Gone (HTTP status or ERROR event)          | relist (at once; with backoff if 410s repeat quickly) |
- * | any other failure, or a session that was short | wait `backoff.next()`, then watch again (no relist)   |
+ * | any other failure, or a session that was short | wait `backoff.next()` (or the server's Retry-After, if longer), then watch again (no relist) |
  * | list fails                                     | wait `backoff.next()`, then list again                |
  *
  * A session is healthy when it stayed open at least `healthyAfterMs` (or 90 % of its server
@@ -19,7 +19,7 @@
  */
 import type { Clock, Timer } from '../clock.ts';
 import { realClock } from '../clock.ts';
-import { isGone } from '../client/errors.ts';
+import { ApiError, isGone } from '../client/errors.ts';
 import type { WatchEvent } from '../client/watch-stream.ts';
 import type { Logger } from '../log/logger.ts';
 import { nullLogger } from '../log/logger.ts';
@@ -116,7 +116,7 @@ export class Reflector<T extends KubeObject> {
       } catch (err) {
         if (this.#stop.signal.aborted) break;
         needList ||= isGone(err);
-        wait = isGone(err) ? this.#afterGone() : this.#note(this.#backoff.next());
+        wait = isGone(err) ? this.#afterGone() : this.#note(Math.max(this.#backoff.next(), retryAfter(err)));
         this.#log.info(isGone(err) ? 'watch expired (410), relisting' : 'list/watch failed, retrying', { err, waitMs: wait, resourceVersion: this.#resourceVersion });
       }
       if (wait > 0) await this.#sleep(wait);
@@ -198,4 +198,9 @@ export class Reflector<T extends KubeObject> {
       timer = this.#clock.after(ms, done);
     });
   }
+}
+
+/** The server's `Retry-After` (e.g. on 429), in ms; 0 when none. */
+function retryAfter(err: unknown): number {
+  return err instanceof ApiError && err.retryAfterMs !== undefined ? err.retryAfterMs : 0;
 }

@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { FakeClock } from '../../../../runtime-kit/clock.ts';
-import { GoneError, ServerError, TransportError } from '../../../../runtime-kit/client/errors.ts';
+import { GoneError, ServerError, TooManyRequestsError, TransportError } from '../../../../runtime-kit/client/errors.ts';
 import type { InformerOptions } from '../../../../runtime-kit/informer/informer.ts';
 import { Informer } from '../../../../runtime-kit/informer/informer.ts';
 import { until } from '../helpers.ts';
@@ -131,6 +131,16 @@ describe('Informer list and watch', () => {
     src.watch0.fail(new ServerError(500, { message: 'boom' }));
     await until(() => inf.stats.backoffs.length === 10);
     assert.equal(inf.stats.backoffs.at(-1), 600);
+    await inf.stop();
+  });
+
+  it('a 429 with Retry-After waits at least that long before the next watch', async () => {
+    const { src, inf } = setup();
+    inf.start();
+    await until(() => src.watches.length === 1);
+    src.watch0.fail(new TooManyRequestsError(429, { message: 'slow down' }, 5_000));
+    await until(() => inf.stats.backoffs.length === 1);
+    assert.deepEqual(inf.stats.backoffs, [5_000]);
     await inf.stop();
   });
 
