@@ -71,5 +71,7 @@ export {
   isGone,
   isNotFound,
 } from './client/errors.ts';
-export type { StreamOpener, WatchEvent } from './client/watch.ts';
-export { decodeWatch, watch } from './client/watch.ts';
+export type { WatchEvent, WatchEventType, WatchQuery } from './client/watch-stream.ts';
+export { watchEvents } from './client/watch-stream.ts';
+
+export type { ObjectMeta } from './children/types.ts';

@@ -5,6 +5,7 @@
  * exactly like an HTTP 410 answer), so callers handle both forms of "too old" in one place.
  */
 import type http from 'node:http';
+import { StringDecoder } from 'node:string_decoder';
 import { apiError, TransportError } from './errors.ts';
 import type { ResourceRef } from './paths.ts';
 import { resourcePath } from './paths.ts';
@@ -58,12 +59,19 @@ export async function* watchEvents<T = unknown>(client: KubeClient, ref: Resourc
   }
 }
 
-/** Splits the response into non-empty lines; ends quietly when `signal` aborted the request. */
+/** Longest accepted event line (a larger one breaks the watch). Default 16 MiB. */
+export const MAX_WATCH_LINE_BYTES = 16 * 1024 * 1024;
+
+/**
+ * Splits the response into non-empty lines (UTF-8 decoded across chunk boundaries); ends quietly
+ * when `signal` aborted the request; a line over `MAX_WATCH_LINE_BYTES` throws `TransportError`.
+ */
 async function* lines(msg: http.IncomingMessage, signal: AbortSignal | undefined): AsyncGenerator<string, void, undefined> {
+  const decoder = new StringDecoder('utf8');
   let rest = '';
   try {
     for await (const chunk of msg as AsyncIterable<Buffer | string>) {
-      rest += typeof chunk === 'string' ? chunk : chunk.toString('utf8');
+      rest += typeof chunk === 'string' ? chunk : decoder.write(chunk);
       let nl = rest.indexOf('\n');
       while (nl >= 0) {
         const line = rest.slice(0, nl).trim();
@@ -71,7 +79,9 @@ async function* lines(msg: http.IncomingMessage, signal: AbortSignal | undefined
         if (line !== '') yield line;
         nl = rest.indexOf('\n');
       }
+      if (rest.length > MAX_WATCH_LINE_BYTES) throw Object.assign(new Error(`event line longer than ${MAX_WATCH_LINE_BYTES} bytes`), { code: 'EBADWATCH' });
     }
+    rest += decoder.end();
   } catch (err) {
     if (signal?.aborted === true) return;
     const e = err as NodeJS.ErrnoException;

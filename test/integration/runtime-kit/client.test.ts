@@ -11,7 +11,7 @@ import path from 'node:path';
 import { KubeConfig } from '@kubernetes/client-node';
 import { kubeconfigConnection } from '../../../runtime-kit/client/kubeconfig.ts';
 import { KubeClient } from '../../../runtime-kit/client/rest.ts';
-import { watch } from '../../../runtime-kit/client/watch.ts';
+import { watchEvents } from '../../../runtime-kit/client/watch-stream.ts';
 import { AlreadyExistsError, ConflictError, ForbiddenError, InvalidError, NotFoundError } from '../../../runtime-kit/client/errors.ts';
 import { createTestNamespace, deleteNamespace, testPlane } from '../../helpers/control-plane.ts';
 
@@ -96,7 +96,7 @@ describe('KubeClient on a real API server', () => {
   it('watch streams an ADDED event for a created object, from the list resourceVersion', async () => {
     const list = await client.list<{ metadata: { resourceVersion: string } }>(cm());
     const ac = new AbortController();
-    const events = watch<ConfigMap>(client, `/api/v1/namespaces/${ns}/configmaps`, { resourceVersion: list.metadata.resourceVersion, signal: ac.signal });
+    const events = watchEvents<ConfigMap>(client, cm(), { resourceVersion: list.metadata.resourceVersion }, ac.signal);
     await client.create(cm(), { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'watched' } });
     for await (const e of events) {
       if (e.type === 'ADDED' && e.object.metadata.name === 'watched') break;

@@ -1,74 +1,48 @@
+/** Framing edge cases of `watchEvents` (the informer's tests cover the event flow). */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Readable } from 'node:stream';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { staticConnection } from '../../../../runtime-kit/client/connection.ts';
-import { GoneError } from '../../../../runtime-kit/client/errors.ts';
-import { KubeClient } from '../../../../runtime-kit/client/rest.ts';
-import type { WatchEvent } from '../../../../runtime-kit/client/watch.ts';
-import { decodeWatch, lines, watch } from '../../../../runtime-kit/client/watch.ts';
-import { InstantClock } from './fake-api.ts';
+import { TransportError } from '../../../../runtime-kit/client/errors.ts';
+import type { KubeClient, Query } from '../../../../runtime-kit/client/rest.ts';
+import { encodeQuery } from '../../../../runtime-kit/client/rest.ts';
+import { MAX_WATCH_LINE_BYTES, watchEvents } from '../../../../runtime-kit/client/watch-stream.ts';
 
-const chunks = (...parts: Array<string | Buffer>): Readable => Readable.from(parts.map((p) => (typeof p === 'string' ? Buffer.from(p) : p)));
-
-async function collect<T>(it: AsyncIterable<T>): Promise<T[]> {
-  const out: T[] = [];
-  for await (const x of it) out.push(x);
-  return out;
+/**
+ * A client whose `stream()` yields exactly the given chunks (no network, so chunk boundaries are
+ * the test's, not TCP's), recording the path and query it was asked for.
+ */
+async function serveChunks(parts: Buffer[], fn: (client: KubeClient, url: () => string) => Promise<void>): Promise<void> {
+  let url = '';
+  const client = {
+    stream: async (path: string, query: Query) => {
+      url = path + encodeQuery(query);
+      return Readable.from(parts);
+    },
+  } as unknown as KubeClient;
+  await fn(client, () => url);
 }
 
-test('splits lines across chunk boundaries, including inside a multi-byte character', async () => {
-  const euro = Buffer.from('{"v":"€"}\n');
-  const got = await collect(lines(chunks('{"a":', '1}\n\n{"b"', ':2}\n', euro.subarray(0, 7), euro.subarray(7), '{"c":3}')));
-  assert.deepEqual(got, ['{"a":1}', '{"b":2}', '{"v":"€"}', '{"c":3}']);
-});
+const cms = { group: '', version: 'v1', plural: 'configmaps', namespace: 'x' };
 
-test('decodes events, keeps bookmarks and ignores unknown types', async () => {
-  const events = await collect(
-    decodeWatch<{ metadata: { name?: string; resourceVersion: string } }>(
-      chunks(
-        '{"type":"ADDED","object":{"metadata":{"name":"a","resourceVersion":"5"}}}\n',
-        '{"type":"WEIRD","object":{}}\n',
-        '{"type":"BOOKMARK","object":{"metadata":{"resourceVersion":"9"}}}\n',
-        '{"type":"DELETED","object":{"metadata":{"name":"a","resourceVersion":"10"}}}\n',
-      ),
-    ),
-  );
-  assert.deepEqual(events.map((e) => [e.type, e.object.metadata.resourceVersion]), [['ADDED', '5'], ['BOOKMARK', '9'], ['DELETED', '10']]);
-});
-
-test('an ERROR event with a 410 Status throws GoneError (relist)', async () => {
-  const seen: WatchEvent<unknown>[] = [];
-  await assert.rejects(
-    (async () => {
-      for await (const e of decodeWatch(chunks('{"type":"ADDED","object":{}}\n', '{"type":"ERROR","object":{"kind":"Status","code":410,"reason":"Expired","message":"too old resource version: 1 (500)"}}\n'))) seen.push(e);
-    })(),
-    (e: unknown) => e instanceof GoneError && e.reason === 'Expired',
-  );
-  assert.equal(seen.length, 1);
-});
-
-test('a line over the bound aborts the watch', async () => {
-  await assert.rejects(collect(lines(chunks('x'.repeat(100)), 50)), /larger than 50 bytes/);
-});
-
-test('watch opens ?watch=1 with bookmarks and the resourceVersion, and streams events', async () => {
-  let url = '';
-  const server = http.createServer((req, res) => {
-    url = req.url ?? '';
-    res.writeHead(200, { 'content-type': 'application/json' });
-    res.write('{"type":"ADDED","object":{"metadata":{"name":"a"}}}\n');
-    res.end('{"type":"MODIFIED","object":{"metadata":{"name":"a"}}}\n');
+test('a multi-byte character split across chunks is decoded intact', async () => {
+  const line = Buffer.from('{"type":"ADDED","object":{"metadata":{"name":"a"},"data":{"v":"€ ü 日本"}}}\n');
+  const cut = line.indexOf(Buffer.from('€')) + 1; // inside the euro sign's three bytes
+  await serveChunks([line.subarray(0, cut), line.subarray(cut)], async (client, url) => {
+    const got: unknown[] = [];
+    for await (const e of watchEvents<{ data: { v: string } }>(client, cms, { resourceVersion: '42', labelSelector: 'app=web' })) got.push(e.object.data.v);
+    assert.deepEqual(got, ['€ ü 日本']);
+    assert.equal(url(), '/api/v1/namespaces/x/configmaps?allowWatchBookmarks=true&labelSelector=app%3Dweb&resourceVersion=42&watch=1');
   });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  try {
-    const client = new KubeClient({ connection: staticConnection(`http://127.0.0.1:${(server.address() as AddressInfo).port}`), clock: new InstantClock() });
-    const events = await collect(watch(client, '/api/v1/namespaces/x/configmaps', { resourceVersion: '42', labelSelector: 'app=web' }));
-    assert.deepEqual(events.map((e) => e.type), ['ADDED', 'MODIFIED']);
-    assert.equal(url, '/api/v1/namespaces/x/configmaps?allowWatchBookmarks=true&labelSelector=app%3Dweb&resourceVersion=42&watch=1');
-  } finally {
-    server.closeAllConnections();
-    server.close();
-  }
+});
+
+test('an event line over the bound breaks the watch with a TransportError', async () => {
+  const big = Buffer.alloc(MAX_WATCH_LINE_BYTES + 1024, 'x');
+  await serveChunks([big], async (client) => {
+    await assert.rejects(
+      (async () => {
+        for await (const _ of watchEvents(client, cms, { resourceVersion: '1' })) void _;
+      })(),
+      (e: unknown) => e instanceof TransportError && /longer than/.test(e.message),
+    );
+  });
 });
