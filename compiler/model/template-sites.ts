@@ -35,7 +35,7 @@ export function templateSites(model: KatalogModel, doc: YamlDocument): TemplateS
   const out: TemplateSite[] = [];
   const push = (crd: CrdModel | undefined, at: DocPath, source: string, contexts: Record<string, DataSchema>, expect?: TargetKind, isNote = false): void => {
     if (!source.includes('{{')) return;
-    out.push({ crd, at, source, origin: originOf(doc, at), contexts, expect, isNote });
+    out.push({ crd, at, source, origin: templateOrigin(doc, at), contexts, expect, isNote });
   };
   for (const note of model.notes) push(undefined, [...note.at, 'expression'], note.expression, {}, undefined, true);
   for (const crd of model.crds.filter((c) => c.enabled)) {
@@ -100,7 +100,7 @@ function walkConditions(v: unknown, at: DocPath, fn: (at: DocPath, s: string) =>
 }
 
 /** Where a scalar's content starts, its style and raw text, from the YAML node. */
-function originOf(doc: YamlDocument, at: DocPath): TemplateSource {
+export function templateOrigin(doc: YamlDocument, at: DocPath): TemplateSource {
   const node = doc.nodeAt(at);
   const path = at.join('.');
   const fallback = { ...doc.locate(at), path };

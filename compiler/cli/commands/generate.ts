@@ -14,6 +14,25 @@ import { crdManifests, isSchemaless } from '../../emit/manifests/crds.ts';
 import { runtimeBundle } from '../../emit/manifests/bundle.ts';
 import { defaultImage } from '../../emit/manifests/labels.ts';
 import { yamlStream } from '../../emit/manifests/yaml-stream.ts';
+import { generate } from '../../generate.ts';
+import { staleFiles, writeTree } from '../write-tree.ts';
+import path from 'node:path';
+
+function generateProjectCommand(file: string, opts: { output?: string; check?: boolean }): void {
+  const rel = path.isAbsolute(file) && !path.relative(process.cwd(), file).startsWith('..') ? path.relative(process.cwd(), file) : file;
+  const g = generate(rel, opts.output ?? ((name) => `${name}-operator`));
+  printDiagnostics(g.diagnostics.filter((d) => d.severity !== 'note'), g.sources);
+  if (!g.files || !g.outDir) throw new CliError(`${file} is invalid; nothing generated`, EXIT_INVALID, `fix the errors above (\`ork validate ${file}\`)`);
+  const out = g.outDir;
+  if (opts.check) {
+    const stale = staleFiles(out, g.files);
+    if (stale.length > 0) throw new CliError(`${out} is stale: ${stale.join(', ')}`, EXIT_INVALID, `regenerate with \`ork generate ${rel} -o ${out}\``);
+    process.stdout.write(`${out}: up to date (${g.files.size} files)\n`);
+    return;
+  }
+  writeTree(out, g.files);
+  process.stdout.write(`${out}: ${g.files.size} files generated from ${rel}\n`);
+}
 
 const FOR_VALUES = ['runtime', 'run'] as const;
 const ORKESTRA_ONLY = ['gateway', 'gw', 'cc', 'controlcenter', 'control-center'];
@@ -28,7 +47,12 @@ export function requireValidModel(file: string): KatalogModel {
 
 /** Registers `ork generate` and its subcommands. */
 export function registerGenerate(program: Command): void {
-  const generate = program.command('generate').description('generate manifests (crd, bundle) of a Katalog');
+  const generate = withKatalogArg(program.command('generate'))
+    .description('generate the typed operator project of a Katalog (or its manifests: crd, bundle)')
+    .option('-o, --output <dir>', 'the project folder (default: <katalog name>-operator)')
+    .option('--check', 'compare with the folder instead of writing; exit 1 when it is stale')
+    .addHelpText('after', '\nExamples:\n  ork generate examples/web-app/katalog.yaml -o generated/web-app\n  ork generate crd -f katalog.yaml\n  ork generate bundle --for runtime -f katalog.yaml -o bundle.yaml')
+    .action((positional: string | undefined, opts: { file?: string; output?: string; check?: boolean }) => generateProjectCommand(katalogPath(positional, opts), opts));
   withKatalogArg(generate.command('crd'))
     .description('the CustomResourceDefinitions of the Katalog\'s CRD entries')
     .option('-o, --output <file>', 'write to this file instead of stdout')
