@@ -21,6 +21,12 @@ export interface CheckProblem {
 interface Typed {
   readonly t: TemplateType;
   readonly path?: string;
+  /**
+   * Go holds the value as an `interface {}` (a field read, a range element) rather than a
+   * concrete value (literals, function and pipeline results, `:=` variables). Only `slice`
+   * cares: it refuses interface-held indexes.
+   */
+  readonly boxed?: boolean;
 }
 
 /** Inputs of the checker. */
@@ -95,7 +101,7 @@ class Checker {
         this.scoped(() => {
           const v = this.pipeline(n.pipe, dot);
           this.bindVars(n.pipe, v);
-          this.scoped(() => this.nodes(n.list, n.kind === 'with' ? { ...v, t: { ...v.t, optional: false } } : dot));
+          this.scoped(() => this.nodes(n.list, n.kind === 'with' ? { ...v, t: { ...v.t, optional: false }, boxed: false } : dot));
           if (n.elseList) this.scoped(() => this.nodes(n.elseList ?? [], dot));
         });
         return;
@@ -123,10 +129,10 @@ class Checker {
     const t = v.t;
     switch (t.kind) {
       case 'list':
-        return { key: { t: { kind: 'integer' } }, elem: { t: typeOfSchema(t.schema?.items), ...(v.path !== undefined ? { path: `${v.path}[]` } : {}) } };
+        return { key: { t: { kind: 'integer' } }, elem: { t: typeOfSchema(t.schema?.items), boxed: true, ...(v.path !== undefined ? { path: `${v.path}[]` } : {}) } };
       case 'object': {
         const ap = t.schema?.additionalProperties;
-        return { key: { t: STRINGY }, elem: { t: typeof ap === 'object' ? typeOfSchema(ap) : ANY } };
+        return { key: { t: STRINGY }, elem: { t: typeof ap === 'object' ? typeOfSchema(ap) : ANY, boxed: true } };
       }
       case 'integer':
         return { key: { t: { kind: 'integer' } }, elem: { t: { kind: 'integer' } } };
@@ -136,20 +142,21 @@ class Checker {
         this.problem('ORK111', `range can't iterate over a ${t.kind}${v.path ? ` (${v.path})` : ''}`, pos);
         return { key: { t: ANY }, elem: { t: ANY } };
       default:
-        return { key: { t: ANY }, elem: { t: ANY } };
+        return { key: { t: ANY }, elem: { t: ANY, boxed: true } };
     }
   }
 
   private bindVars(pipe: Pipeline, v: Typed): void {
     const d = pipe.vars[0];
     if (d === undefined || pipe.assign) return;
-    this.scopes.at(-1)?.set(d.name, v);
+    this.scopes.at(-1)?.set(d.name, { ...v, boxed: false });
   }
 
   private pipeline(pipe: Pipeline, dot: Typed): Typed {
     let v: Typed | undefined;
     for (const cmd of pipe.cmds) v = this.command(cmd, dot, v);
-    return v ?? { t: ANY };
+    // Go unwraps each command's interface result before going on.
+    return v ? { ...v, boxed: false } : { t: ANY };
   }
 
   private command(cmd: Command, dot: Typed, final: Typed | undefined): Typed {
@@ -178,6 +185,14 @@ class Checker {
       const want = max === Infinity ? `at least ${min}` : `${min}`;
       this.problem('ORK107', `wrong number of args for ${name}: want ${want} got ${typed.length}`, pos, `example: ${f.example}`);
     }
+    if (name === 'slice') {
+      args.forEach((a, i) => {
+        const v = typed[i]?.v;
+        if (i > 0 && v?.boxed) {
+          this.problem('ORK108', `slice index ${v.path ?? 'value'} is held as interface {} by Go, and slice refuses such indexes`, a.pos, 'bind it to a variable first: {{ $i := .spec.n }}{{ slice .spec.s $i }}');
+        }
+      });
+    }
     typed.forEach(({ e, v }, i) => {
       const p: ParamType | undefined = f.params[i] ?? f.variadic;
       if (p === undefined || p === 'any') return;
@@ -195,7 +210,7 @@ class Checker {
       shown = `${shown === '.' ? '' : shown}.${name}`;
     }
     if (cur.path !== undefined) this.paths.add(cur.path);
-    return cur;
+    return names.length > 0 ? { ...cur, boxed: true } : cur;
   }
 
   private field(recv: Typed, name: string, pos: number, shown: string): Typed {

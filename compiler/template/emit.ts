@@ -6,7 +6,7 @@
  * identifiers. Nothing is ever evaluated at run time.
  */
 import type { Command, Expr, Node, Pipeline, TemplateAst } from './ast.ts';
-import { findFunction } from './functions.ts';
+import { findFunction, type ParamType } from './functions.ts';
 
 /** A runtime origin for error messages: file position plus the source of the action. */
 export interface EmitOrigin {
@@ -29,6 +29,9 @@ export interface EmitOptions {
 }
 
 const IDENT = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+
+/** runtime-kit/template checks for typed Go parameters. */
+const ARG_CHECK: Record<Exclude<ParamType, 'any'>, string> = { string: 'argString', int: 'argInt', bool: 'argBool', '[]string': 'argStringSlice' };
 
 /** A JS string literal for arbitrary user text (U+2028/9 escaped too). */
 export function lit(s: string): string {
@@ -204,9 +207,16 @@ class Emitter {
   }
 
   private pipeline(pipe: Pipeline, dot: string): string {
-    let value: string | undefined;
-    for (const cmd of pipe.cmds) value = this.command(cmd, dot, value);
-    return value ?? 'null';
+    const [first, ...rest] = pipe.cmds;
+    if (first === undefined) return 'null';
+    let value = this.command(first, dot, undefined);
+    // Each later command gets the previous value as its last argument. Go computes that value
+    // before the command's own arguments, so it is passed in first: rt.pipeStage(prev, (f) => cmd).
+    for (const cmd of rest) {
+      const f = this.fresh('f');
+      value = `rt.pipeStage(${value}, (${f}: rt.GoValue) => ${this.command(cmd, dot, f)})`;
+    }
+    return value;
   }
 
   private command(cmd: Command, dot: string, final: string | undefined): string {
@@ -214,6 +224,13 @@ class Emitter {
     if (first === undefined) return 'null';
     if (first.kind === 'function') return this.call(first.name, rest, dot, final, cmd.pos, cmd.end);
     return this.expr(first, dot);
+  }
+
+  /** An argument for a typed Go parameter, checked where Go checks it (in argument order). */
+  private typedArg(value: string, p: ParamType | undefined, at: string, isFinal: boolean): string {
+    if (p === undefined || p === 'any') return value;
+    const checked = isFinal ? `rt.finalArg(${at}, ${value}, ${lit(p)})` : value;
+    return `rt.${ARG_CHECK[p]}(${at}, ${checked})`;
   }
 
   private call(name: string, args: readonly Expr[], dot: string, final: string | undefined, pos: number, end: number): string {
@@ -226,10 +243,11 @@ class Emitter {
     }
     const f = findFunction(name);
     if (f === undefined || !IDENT.test(f.impl)) throw new Error(`unknown function ${name}`);
-    const values = args.map((a) => this.expr(a, dot));
-    if (final !== undefined) values.push(final);
+    const at = this.at(pos, end);
+    const values = args.map((a, i) => this.typedArg(this.expr(a, dot), f.params[i] ?? f.variadic, at, false));
+    if (final !== undefined) values.push(this.typedArg(final, f.params[values.length] ?? f.variadic, at, true));
     if (f.lazy) return `rt.${f.impl}(${values.map((v) => `() => ${v}`).join(', ')})`;
-    return `rt.${f.impl}(${[this.at(pos, end), ...values].join(', ')})`;
+    return `rt.${f.impl}(${[at, ...values].join(', ')})`;
   }
 
   private fields(target: string, names: readonly string[], pos: number, end: number): string {

@@ -4,7 +4,7 @@
  * cannot; these helpers do the same for the typed parameters of the function table.
  */
 import { fail, type TemplateOrigin } from './errors.ts';
-import { type GoValue, goTypeName, isNil, isStringSlice } from './values.ts';
+import { type GoValue, goTypeName, isNil, isStringSlice, markStringSlice } from './values.ts';
 
 function wrong(expected: string, v: GoValue, at: TemplateOrigin | undefined): never {
   return fail(`wrong type for value; expected ${expected}; got ${goTypeName(v)}`, at);
@@ -25,8 +25,17 @@ export function argBool(at: TemplateOrigin | undefined, v: GoValue): boolean {
   return typeof v === 'boolean' ? v : wrong('bool', v, at);
 }
 
-/** A `[]string` parameter (nil is an empty slice, as Go converts it). */
+/** A `[]string` parameter. */
 export function argStringSlice(at: TemplateOrigin | undefined, v: GoValue): readonly string[] {
-  if (isNil(v)) return [];
   return isStringSlice(v) ? v : wrong('[]string', v, at);
+}
+
+/**
+ * The value piped into a typed parameter (`.x | toLower`). Go unwraps each command's result
+ * before passing it on, so a nil there is an invalid value: "invalid value; expected string".
+ */
+export function finalArg(at: TemplateOrigin | undefined, v: GoValue, expected: string): GoValue {
+  if (!isNil(v)) return v;
+  // Go converts an invalid value to a nil slice for slice parameters.
+  return expected === '[]string' ? markStringSlice([]) : fail(`invalid value; expected ${expected}`, at);
 }

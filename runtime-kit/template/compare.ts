@@ -86,10 +86,10 @@ export function ne(at: TemplateOrigin | undefined, a: GoValue, b: GoValue): bool
 function less(fn: string, a: GoValue, b: GoValue, at: TemplateOrigin | undefined): boolean {
   const ka = basic(a);
   const kb = basic(b);
-  if (ka === 'nil' || ka === 'other' || ka === 'bool' || kb === 'nil' || kb === 'other' || kb === 'bool') {
-    return fail(`error calling ${fn}: invalid type for comparison`, at);
-  }
+  // Go: non-basic operands first, then a kind mismatch, then kinds that have no order.
+  if (ka === 'nil' || ka === 'other' || kb === 'nil' || kb === 'other') return fail(`error calling ${fn}: invalid type for comparison`, at);
   if (ka !== kb) incompatible(fn, a, b, at);
+  if (ka === 'bool') return fail(`error calling ${fn}: invalid type for comparison`, at);
   if (ka === 'string') return compareCodePoints(a as string, b as string) < 0;
   return (a as number | bigint) < (b as number | bigint);
 }

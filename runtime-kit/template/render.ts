@@ -102,3 +102,8 @@ export function rethrow(err: unknown, at: TemplateOrigin | undefined): never {
 export function notOp(_at: TemplateOrigin | undefined, v: GoValue): boolean {
   return !truth(v);
 }
+
+/** One pipeline stage: the previous value is computed first, then the command that gets it. */
+export function pipeStage(prev: GoValue, command: (final: GoValue) => GoValue): GoValue {
+  return command(prev);
+}

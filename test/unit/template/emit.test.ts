@@ -15,7 +15,7 @@ test('emitter snapshot: a field with a default', () => {
       '(data: rt.TemplateData, ctx?: rt.RenderContext): string => {',
       '  const P: readonly rt.TemplateOrigin[] = [{ file: "k.yaml", line: 4, column: 13, expr: ".spec.replicas" }, { file: "k.yaml", line: 4, column: 30, expr: "default 2" }];',
       '  const o = new rt.Out();',
-      '  o.value(rt.noteDefault(P[1], (2n), rt.field(P[0], rt.field(P[0], data, "spec"), "replicas")));',
+      '  o.value(rt.pipeStage(rt.field(P[0], rt.field(P[0], data, "spec"), "replicas"), (f0: rt.GoValue) => rt.noteDefault(P[1], (2n), f0)));',
       '  return o.done();',
       '}',
     ].join('\n'),

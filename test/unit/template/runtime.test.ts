@@ -11,6 +11,10 @@ test('every function-table implementation is a function exported by runtime-kit/
   }
 });
 
+test('the runtime kit exports no `then` (its module namespace must not be a thenable)', () => {
+  assert.equal('then' in rt, false);
+});
+
 test('parseJson keeps int64 exact, makes other numbers floats, and keeps __proto__ as data', () => {
   const v = rt.parseJson('{"a":9223372036854775807,"b":1.0,"c":1e2,"d":-0,"e":18446744073709551616,"__proto__":{"x":1}}') as rt.GoMap;
   assert.equal(v.a, 9223372036854775807n);
