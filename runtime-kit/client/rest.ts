@@ -35,6 +35,11 @@ export interface KubeClientOptions {
   /** Jitter source in [0, 1). Default `Math.random`. */
   readonly random?: () => number;
   readonly logger?: Logger;
+  /**
+   * Called after every attempt with the method and the status, or `'error'` when no answer came
+   * (e.g. `metrics.apiRequest`, so tests and benches can count writes). Must not throw.
+   */
+  readonly onAttempt?: (method: string, code: number | 'error') => void;
 }
 
 export type Query = Readonly<Record<string, string | number | boolean | undefined>>;
@@ -92,6 +97,7 @@ export class KubeClient {
   readonly #clock: Clock;
   readonly #random: () => number;
   readonly #log: Logger;
+  readonly #onAttempt: (method: string, code: number | 'error') => void;
 
   constructor(opts: KubeClientOptions) {
     this.#conn = opts.connection;
@@ -103,6 +109,7 @@ export class KubeClient {
     this.#userAgent = opts.userAgent ?? 'ork';
     this.#random = opts.random ?? Math.random;
     this.#log = opts.logger ?? nullLogger;
+    this.#onAttempt = opts.onAttempt ?? (() => {});
   }
 
   /** Sends one API call with rate limiting and retries; resolves with the parsed body. */
@@ -117,7 +124,12 @@ export class KubeClient {
     for (let attempt = 1; ; attempt++) {
       await this.#throttle();
       try {
-        return this.#result<T>(await exchange(this.#conn, wire, this.#timeoutMs, this.#clock));
+        const res = await exchange(this.#conn, wire, this.#timeoutMs, this.#clock).catch((err: unknown) => {
+          this.#onAttempt(req.method, 'error');
+          throw err;
+        });
+        this.#onAttempt(req.method, res.status);
+        return this.#result<T>(res);
       } catch (err) {
         if (attempt >= this.#retry.attempts || !isRetryable(err, { method: req.method, isApply })) throw err;
         const delay = retryDelay(attempt, err, this.#retry, this.#random);
@@ -134,8 +146,12 @@ export class KubeClient {
   async stream(path: string, query: Query, signal?: AbortSignal): Promise<http.IncomingMessage> {
     await this.#throttle();
     const { res } = await open(this.#conn, { method: 'GET', pathAndQuery: path + encodeQuery(query), headers: this.#headers({ method: 'GET', path }) }, signal);
-    const msg = await res;
+    const msg = await res.catch((err: unknown) => {
+      this.#onAttempt('GET', 'error');
+      throw err;
+    });
     const status = msg.statusCode ?? 0;
+    this.#onAttempt('GET', status);
     if (status >= 200 && status < 300) return msg;
     const text = await new Promise<string>((resolve) => {
       let s = '';

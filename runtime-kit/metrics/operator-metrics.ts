@@ -16,6 +16,7 @@
  * | ork_resources                     | gauge     | crd           | controller_resource_count               |
  * | ork_leader                        | gauge     | —             | —                                       |
  * | ork_notifications_total           | counter   | result        | —                                       |
+ * | ork_api_requests_total            | counter   | method, code  | —                                       |
  */
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
@@ -41,6 +42,8 @@ export interface OperatorMetrics {
   resources(crd: string, n: number): void;
   leader(isLeader: boolean): void;
   notification(result: NotifyResult): void;
+  /** One API-server request attempt: HTTP method and status code (or `error` without an answer). */
+  apiRequest(method: string, code: number | 'error'): void;
 }
 
 export interface MetricsOptions {
@@ -87,6 +90,7 @@ export function createMetrics(opts: MetricsOptions = {}): OperatorMetrics {
     },
     leader: (isLeader) => ork.leader.set(isLeader ? 1 : 0),
     notification: (result) => ork.notifications.inc({ result }),
+    apiRequest: (method, code) => ork.apiRequests.inc({ method, code: String(code) }),
   };
 }
 
@@ -103,6 +107,7 @@ function orkSeries(registers: Registry) {
     resources: new Gauge({ name: 'ork_resources', help: 'Custom resources in the informer cache.', labelNames: ['crd'], registers: r }),
     leader: new Gauge({ name: 'ork_leader', help: '1 when this replica holds the leader lease.', registers: r }),
     notifications: new Counter({ name: 'ork_notifications_total', help: 'Gateway notifications by result.', labelNames: ['result'], registers: r }),
+    apiRequests: new Counter({ name: 'ork_api_requests_total', help: 'API server request attempts by method and status code.', labelNames: ['method', 'code'], registers: r }),
   };
 }
 

@@ -223,3 +223,12 @@ test('encodeQuery sorts keys and drops undefined values', () => {
   assert.equal(encodeQuery({}), '');
   assert.equal(encodeQuery(undefined), '');
 });
+
+test('onAttempt sees every attempt with its status, so writes can be counted', async () => {
+  const attempts: Array<[string, number | 'error']> = [];
+  await withApi([status(503, 'ServiceUnavailable'), { status: 200, body: {} }, { status: 201, body: {} }], { onAttempt: (m, c) => attempts.push([m, c]) }, async (c) => {
+    await c.get(deploy);
+    await c.create({ ...deploy, name: undefined }, {});
+  });
+  assert.deepEqual(attempts, [['GET', 503], ['GET', 200], ['POST', 201]]);
+});

@@ -64,3 +64,13 @@ test('process metrics are included by default', async () => {
   const m = createMetrics();
   assert.match(await m.registry.metrics(), /process_resident_memory_bytes/);
 });
+
+test('counts API request attempts by method and code', async () => {
+  const m = createMetrics({ processMetrics: false });
+  m.apiRequest('PATCH', 200);
+  m.apiRequest('PATCH', 200);
+  m.apiRequest('GET', 'error');
+  const text = await m.registry.metrics();
+  assert.ok(text.includes('ork_api_requests_total{method="PATCH",code="200"} 2'));
+  assert.ok(text.includes('ork_api_requests_total{method="GET",code="error"} 1'));
+});
