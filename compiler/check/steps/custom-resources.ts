@@ -3,7 +3,7 @@
  * `group/version` or the core `v1`, a `kind`, and `metadata.name`; static names are DNS
  * names; a kind ork manages through its own list (ConfigMap, Deployment ...) must use that
  * list; a cluster-scoped entry (`namespaced: false`) has no namespace and a namespaced one
- * names its namespace; static label keys and values are valid.
+ * names its namespace; label and annotation keys and static label values are valid.
  */
 import type { Diagnostic } from '../../diagnostics/diagnostic.ts';
 import type { Check, CheckContext } from '../check.ts';
@@ -62,6 +62,10 @@ function checkEntry(ctx: CheckContext, crd: CrdModel, block: HookBlockModel, dec
     const v = goString(value);
     const vp = v === undefined || isTemplateText(v) ? undefined : labelValueProblem(v);
     if (vp) out.push(ctx.error(at, `label value \`${String(v)}\` of ${where} is not valid: ${vp}`, 'use at most 63 letters, digits, `-`, `_`, `.`'));
+  }
+  for (const key of Object.keys(asRecord(meta?.annotations) ?? {})) {
+    const kp = labelKeyProblem(key);
+    if (kp) out.push(ctx.errorAtKey([...decl.at, 'metadata', 'annotations', key], `annotation key \`${key}\` of ${where} is not a valid key: ${kp}`, 'use prefix/name or name, e.g. example.com/owner'));
   }
   return out;
 }

@@ -100,6 +100,12 @@ fails('cluster-scoped custom manifest with a namespace', 'ORK024', /cluster-scop
       - apiVersion: example.com/v1
         kind: Thing
         metadata: {name: x, namespace: y, namespaced: false}`);
+fails('custom manifest annotation key', 'ORK024', /annotation key/, `operatorBox:
+  onReconcile:
+    custom:
+      - apiVersion: example.com/v1
+        kind: Thing
+        metadata: {name: x, namespace: y, annotations: {"bad key": v}}`);
 fails('gateway standalone and endpoint', 'ORK025', /both set/, '', 'gateway: {standalone: true, endpoint: "http://gw:8081"}');
 fails('gateway endpoint not a URL', 'ORK025', /not an http\(s\) URL/, '', 'gateway: {endpoint: "gw:8081"}');
 fails('security profile mixed with fields', 'ORK026', /both a security profile/, deployment('podSecurity: {profile: restricted, fsGroup: 1}'));
