@@ -38,7 +38,7 @@ export type { Notification, NotifyPayload } from './notify/payload.ts';
 export type { ThrottleKey } from './notify/throttle.ts';
 export { NotifyThrottle, throttleKey } from './notify/throttle.ts';
 export type { GatewayNotifierOptions, NotifyOutcome } from './notify/gateway.ts';
-export { GatewayNotifier } from './notify/gateway.ts';
+export { GatewayNotifier, resolveGatewayEndpoint } from './notify/gateway.ts';
 
 export type { Connection } from './client/connection.ts';
 export { staticConnection } from './client/connection.ts';

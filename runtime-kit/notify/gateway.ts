@@ -23,7 +23,7 @@ import type { PostJson } from './transport.ts';
 import { httpPostJson } from './transport.ts';
 
 export interface GatewayNotifierOptions {
-  /** Gateway base URL (`gateway.endpoint` or env `ORK_GATEWAY_ENDPOINT`); empty = disabled. */
+  /** Gateway base URL (see `resolveGatewayEndpoint`); empty or unset = disabled. */
   readonly endpoint?: string;
   /** Per-attempt timeout. Default 5000 ms. */
   readonly timeoutMs?: number;
@@ -43,6 +43,17 @@ export interface GatewayNotifierOptions {
 
 /** What `notify` did. */
 export type NotifyOutcome = 'queued' | 'disabled' | 'throttled' | 'dropped' | 'closed';
+
+/**
+ * The Gateway endpoint to use: env `ORK_GATEWAY_ENDPOINT` when set (a deploy-time override),
+ * else the Katalog's `gateway.endpoint`; undefined when neither is set (notifier disabled).
+ */
+export function resolveGatewayEndpoint(katalogEndpoint: string | undefined, env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const fromEnv = env['ORK_GATEWAY_ENDPOINT']?.trim() ?? '';
+  if (fromEnv !== '') return fromEnv;
+  const fromKatalog = katalogEndpoint?.trim() ?? '';
+  return fromKatalog === '' ? undefined : fromKatalog;
+}
 
 /** Parses and checks the endpoint; returns the `/notify` URL, or undefined when disabled. */
 export function notifyUrl(endpoint: string | undefined): URL | undefined {

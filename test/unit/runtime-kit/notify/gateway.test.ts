@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { FakeClock } from '../../../../runtime-kit/clock.ts';
 import { createLogger } from '../../../../runtime-kit/log/logger.ts';
 import type { NotifyResult } from '../../../../runtime-kit/metrics/operator-metrics.ts';
-import { GatewayNotifier, notifyUrl } from '../../../../runtime-kit/notify/gateway.ts';
+import { GatewayNotifier, notifyUrl, resolveGatewayEndpoint } from '../../../../runtime-kit/notify/gateway.ts';
 import type { Notification } from '../../../../runtime-kit/notify/payload.ts';
 import type { PostJson } from '../../../../runtime-kit/notify/transport.ts';
 import { httpPostJson } from '../../../../runtime-kit/notify/transport.ts';
@@ -278,4 +278,11 @@ test('the notifier connects to the configured endpoint and nowhere else', async 
     dc.unsubscribe('net.client.socket', onSocket);
     await gw.close();
   }
+});
+
+test('ORK_GATEWAY_ENDPOINT overrides the Katalog endpoint; neither means disabled', () => {
+  assert.equal(resolveGatewayEndpoint('http://gw:8443', { ORK_GATEWAY_ENDPOINT: 'http://other:9' }), 'http://other:9');
+  assert.equal(resolveGatewayEndpoint('http://gw:8443', { ORK_GATEWAY_ENDPOINT: ' ' }), 'http://gw:8443');
+  assert.equal(resolveGatewayEndpoint(undefined, {}), undefined);
+  assert.equal(resolveGatewayEndpoint('', {}), undefined);
 });
