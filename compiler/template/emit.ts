@@ -244,7 +244,10 @@ class Emitter {
     const f = findFunction(name);
     if (f === undefined || !IDENT.test(f.impl)) throw new Error(`unknown function ${name}`);
     const at = this.at(pos, end);
-    const values = args.map((a, i) => this.typedArg(this.expr(a, dot), f.params[i] ?? f.variadic, at, false));
+    // A nil that comes out of a pipeline (parentheses, `:=` variables) is Go's invalid value;
+    // one read from a map is a nil interface. Go words the two errors differently.
+    const fromPipeline = (a: Expr): boolean => a.kind === 'paren' || (a.kind === 'variable' && a.names.length === 0 && this.lenient.has(this.lookup(a.name) ?? ''));
+    const values = args.map((a, i) => this.typedArg(this.expr(a, dot), f.params[i] ?? f.variadic, at, fromPipeline(a)));
     if (final !== undefined) values.push(this.typedArg(final, f.params[values.length] ?? f.variadic, at, true));
     if (f.lazy) return `rt.${f.impl}(${values.map((v) => `() => ${v}`).join(', ')})`;
     return `rt.${f.impl}(${[at, ...values].join(', ')})`;
