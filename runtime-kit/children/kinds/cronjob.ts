@@ -12,7 +12,8 @@ import { stampLabels } from '../labels.ts';
 import { buildMeta, defaultName } from '../meta.ts';
 import { resolveNamespace } from '../owner.ts';
 import { parseBool, parseInt32, parseInt64 } from '../parse.ts';
-import { buildPodTemplate, given } from '../pod/template.ts';
+import { buildPodTemplate } from '../pod/template.ts';
+import { given } from '../present.ts';
 import type { BuildContext } from '../types.ts';
 
 /** Default name suffix: `<cr>-cronjob`. */

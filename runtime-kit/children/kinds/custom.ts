@@ -11,7 +11,7 @@ import type { CustomResourceInput } from '../inputs/kinds.ts';
 import { copyData, defineOwn } from '../maps.ts';
 import { buildMeta, defaultName } from '../meta.ts';
 import { resolveNamespace } from '../owner.ts';
-import { given } from '../pod/template.ts';
+import { given } from '../present.ts';
 import type { BuildContext, KubeObject } from '../types.ts';
 
 /** Default name suffix: `<cr>-custom`. */

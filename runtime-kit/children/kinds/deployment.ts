@@ -13,7 +13,8 @@ import { buildMeta, defaultName, warn } from '../meta.ts';
 import { resolveNamespace } from '../owner.ts';
 import { parsePort, parseProtocol, parseReplicas } from '../parse.ts';
 import { deploymentStrategy } from '../pod/rolling-update.ts';
-import { buildPodTemplate, given } from '../pod/template.ts';
+import { buildPodTemplate } from '../pod/template.ts';
+import { given } from '../present.ts';
 import type { BuildContext } from '../types.ts';
 
 /** Default name suffix: `<cr>-deployment`. */

@@ -11,7 +11,7 @@ import type { HorizontalPodAutoscaler, HpaScalingRules } from '../k8s/networking
 import { buildMeta, defaultName, warn } from '../meta.ts';
 import { resolveNamespace } from '../owner.ts';
 import { parseInt32 } from '../parse.ts';
-import { given } from '../pod/template.ts';
+import { given } from '../present.ts';
 import { hpaProfile } from '../profiles/hpa.ts';
 import type { BuildContext } from '../types.ts';
 

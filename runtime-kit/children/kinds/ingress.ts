@@ -10,7 +10,7 @@ import type { Ingress } from '../k8s/networking.ts';
 import { buildMeta, defaultName } from '../meta.ts';
 import { resolveNamespace } from '../owner.ts';
 import { parsePort } from '../parse.ts';
-import { given } from '../pod/template.ts';
+import { given } from '../present.ts';
 import type { BuildContext } from '../types.ts';
 
 /** Default name suffix: `<cr>-ingress`. */

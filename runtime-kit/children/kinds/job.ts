@@ -10,7 +10,8 @@ import type { Job } from '../k8s/workloads.ts';
 import { stampLabels } from '../labels.ts';
 import { buildMeta, defaultName } from '../meta.ts';
 import { resolveNamespace } from '../owner.ts';
-import { buildPodTemplate, given } from '../pod/template.ts';
+import { buildPodTemplate } from '../pod/template.ts';
+import { given } from '../present.ts';
 import type { BuildContext } from '../types.ts';
 
 /** Default name suffix: `<cr>-job`. */

@@ -17,7 +17,7 @@ import { sortedStringMap } from '../maps.ts';
 import { buildMeta, warn } from '../meta.ts';
 import { resolveNamespace } from '../owner.ts';
 import { parseInt32 } from '../parse.ts';
-import { given } from '../pod/template.ts';
+import { given } from '../present.ts';
 import { networkPolicyProfile } from '../profiles/network-policy.ts';
 import type { BuildContext } from '../types.ts';
 

@@ -11,7 +11,7 @@ import { sortedStringMap } from '../maps.ts';
 import { buildMeta, defaultName, warn } from '../meta.ts';
 import { resolveNamespace } from '../owner.ts';
 import { parseIntOrPercent } from '../parse.ts';
-import { given } from '../pod/template.ts';
+import { given } from '../present.ts';
 import { pdbProfile } from '../profiles/pdb.ts';
 import type { BuildContext } from '../types.ts';
 

@@ -11,7 +11,7 @@ import { resolveNamespace } from '../owner.ts';
 import { parseProtocol, scanPort } from '../parse.ts';
 import { buildContainer } from '../pod/container.ts';
 import { buildPodSpec } from '../pod/pod-spec.ts';
-import { given } from '../pod/template.ts';
+import { given } from '../present.ts';
 import type { BuildContext } from '../types.ts';
 
 /** Default name suffix: `<cr>-pod`. */

@@ -9,7 +9,7 @@ import { ChildSpecError, requireFields } from '../errors.ts';
 import type { PersistentVolumeInput } from '../inputs/kinds.ts';
 import type { PersistentVolume } from '../k8s/core.ts';
 import { buildMeta } from '../meta.ts';
-import { given } from '../pod/template.ts';
+import { given } from '../present.ts';
 import { isQuantity } from '../quantity.ts';
 import type { BuildContext } from '../types.ts';
 import { declaredAccessModes } from './access-modes.ts';

@@ -8,7 +8,7 @@ import type { PersistentVolumeClaimInput } from '../inputs/kinds.ts';
 import type { PersistentVolumeClaim } from '../k8s/core.ts';
 import { buildMeta } from '../meta.ts';
 import { resolveNamespace } from '../owner.ts';
-import { given } from '../pod/template.ts';
+import { given } from '../present.ts';
 import { isQuantity } from '../quantity.ts';
 import type { BuildContext } from '../types.ts';
 import { declaredAccessModes } from './access-modes.ts';

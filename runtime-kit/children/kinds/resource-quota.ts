@@ -8,7 +8,7 @@ import type { ResourceQuotaInput } from '../inputs/kinds.ts';
 import type { ResourceQuota } from '../k8s/core.ts';
 import { buildMeta, warn } from '../meta.ts';
 import { resolveNamespace } from '../owner.ts';
-import { given } from '../pod/template.ts';
+import { given } from '../present.ts';
 import { resourceQuotaProfile } from '../profiles/quota.ts';
 import type { BuildContext } from '../types.ts';
 import { quantityMap } from './quantities.ts';

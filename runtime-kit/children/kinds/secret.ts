@@ -12,7 +12,7 @@ import type { Secret } from '../k8s/core.ts';
 import { sortedStringMap } from '../maps.ts';
 import { buildMeta, defaultName } from '../meta.ts';
 import { resolveNamespace } from '../owner.ts';
-import { given } from '../pod/template.ts';
+import { given } from '../present.ts';
 import type { BuildContext } from '../types.ts';
 
 /** Default name suffix: `<cr>-secret`. */

@@ -11,8 +11,3 @@ export function buildPodTemplate(input: PodFieldsInput, target: ContainerTarget,
   const container = buildContainer(input, target, ctx);
   return { metadata: { labels }, spec: buildPodSpec(input, container, ctx, target.kind, restartPolicy) };
 }
-
-/** True for a present, non-empty string. */
-export function given(s: string | undefined): s is string {
-  return s !== undefined && s !== '';
-}
