@@ -11,6 +11,7 @@ import { ORK_VERSION } from '../version.ts';
 import { crTypesModule } from './types/cr-types.ts';
 import { reconcilerModule } from './reconciler/reconciler-module.ts';
 import { formatTypeScript } from './format.ts';
+import { mainModule } from './main-module.ts';
 import { crdManifests } from './manifests/crds.ts';
 import { runtimeBundle } from './manifests/bundle.ts';
 import { defaultImage, operatorName } from './manifests/labels.ts';
@@ -35,6 +36,7 @@ export function generateProject(input: ProjectInput): Map<string, string> {
     files.set(`src/types/${crd.name}.ts`, formatTypeScript(crTypesModule(crd, `${tsHeader}\n`)));
     files.set(`src/reconcilers/${crd.name}.ts`, formatTypeScript(reconcilerModule({ model, crd, doc, header: tsHeader })));
   }
+  files.set('src/main.ts', formatTypeScript(mainModule(model, tsHeader)));
   files.set('manifests/crds.yaml', yamlStream(katalogPath, crdManifests(model)));
   files.set('manifests/operator.yaml', yamlStream(katalogPath, runtimeBundle(model, { image: defaultImage(model) })));
   files.set('package.json', packageJson(model));

@@ -1,10 +1,11 @@
 /**
  * Kubeconfig connection through @kubernetes/client-node's `KubeConfig` (every auth method it
- * supports: client certificates, tokens, exec plugins, OIDC). For development (`ork run`, tests):
- * the library is imported lazily, only here, because loading it costs tens of MB of memory that
- * an in-cluster operator does not need.
+ * supports: client certificates, tokens, exec plugins, OIDC). Only the `config` module of the
+ * library is imported — statically (no dynamic import in the kit) and without the generated API
+ * clients, which keeps most of the library out of the operator bundle.
  */
 import type https from 'node:https';
+import { KubeConfig } from '@kubernetes/client-node/dist/config.js';
 import type { Connection } from './connection.ts';
 
 export interface KubeconfigOptions {
@@ -16,7 +17,6 @@ export interface KubeconfigOptions {
 
 /** Loads a kubeconfig and returns a connection to its current (or chosen) context's cluster. */
 export async function kubeconfigConnection(opts: KubeconfigOptions = {}): Promise<Connection> {
-  const { KubeConfig } = await import('@kubernetes/client-node');
   const kc = new KubeConfig();
   if (opts.path !== undefined) kc.loadFromFile(opts.path);
   else kc.loadFromDefault();

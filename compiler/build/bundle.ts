@@ -1,0 +1,48 @@
+/**
+ * `ork build`'s bundler: esbuild bundles a generated project's `src/main.ts` with the runtime
+ * kit and its npm dependencies into one minified ESM file (plus source map) for the pinned
+ * Node LTS. The metafile lists every input, so callers can prove no compiler module (ts-morph,
+ * typescript, ajv, commander, the template compiler) is inside.
+ */
+import { build, type Metafile } from 'esbuild';
+import path from 'node:path';
+import { RUNTIME_KIT_DIR } from '../generate.ts';
+
+/** What a bundle run produced. */
+export interface BundleResult {
+  readonly outfile: string;
+  readonly bytes: number;
+  readonly metafile: Metafile;
+}
+
+/** The Node version bundles target (the LTS pinned in package.json). */
+export const NODE_TARGET = 'node24';
+
+/** Bundles `<projectDir>/src/main.ts` into `<projectDir>/dist/main.js`. */
+export async function bundleProject(projectDir: string): Promise<BundleResult> {
+  const outfile = path.join(projectDir, 'dist', 'main.js');
+  const result = await build({
+    entryPoints: [path.join(projectDir, 'src', 'main.ts')],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    target: NODE_TARGET,
+    format: 'esm',
+    minify: true,
+    sourcemap: true,
+    metafile: true,
+    legalComments: 'linked',
+    logLevel: 'silent',
+    alias: { '@ork/runtime-kit': RUNTIME_KIT_DIR },
+    // CommonJS dependencies (prom-client, ...) call require(); give the ESM bundle one.
+    banner: { js: "import { createRequire as __ork_createRequire } from 'node:module'; const require = __ork_createRequire(import.meta.url);" },
+  });
+  const out = result.metafile.outputs[path.relative(process.cwd(), outfile).split(path.sep).join('/')];
+  return { outfile, bytes: out?.bytes ?? 0, metafile: result.metafile };
+}
+
+/** Inputs of the bundle that come from a package or folder that must never ship in an operator. */
+export function forbiddenInputs(metafile: Metafile): string[] {
+  const banned = [/node_modules\/(ts-morph|typescript|@ts-morph|ajv|commander|@sinclair\/typebox|yaml|esbuild)\//, /(^|\/)compiler\//];
+  return Object.keys(metafile.inputs).filter((i) => banned.some((b) => b.test(i)));
+}

@@ -1,0 +1,155 @@
+/**
+ * One CRD at run time: its queue (deduplicating, rate-limited), its workers running the
+ * reconcile harness, its health record, and the event handlers that feed the queue — CR
+ * events enqueue the CR; events of owned children enqueue their owner, which is how an
+ * outside change to a child is corrected within moments (drift correction on the child's own
+ * watch event, spec README §4 fix 7), with the informer resync as a safety net.
+ */
+import type { Clock } from '../clock.ts';
+import type { Logger } from '../log/logger.ts';
+import type { OperatorMetrics } from '../metrics/operator-metrics.ts';
+import type { Informer } from '../informer/informer.ts';
+import type { HandlerRegistration } from '../informer/handlers.ts';
+import type { KubeObject as InformerObject } from '../informer/object.ts';
+import { createWorkQueue } from '../queue/create.ts';
+import type { RateLimitingQueue } from '../queue/rate-limiting.ts';
+import { startWorkers, type WorkerPool } from '../queue/worker-pool.ts';
+import { CrdHealth } from '../server/health.ts';
+import { createHarness, type ApiWriter, type EventSink, type LiveReader } from '../reconcile/index.ts';
+import type { CrdSpec } from './spec.ts';
+import { kindKey, type InformersByKind } from './live-reader.ts';
+
+/** What a CrdRuntime needs from the operator. */
+export interface CrdDeps {
+  readonly api: ApiWriter;
+  readonly informers: InformersByKind;
+  readonly live: LiveReader;
+  readonly events: EventSink;
+  readonly metrics: OperatorMetrics;
+  readonly log: Logger;
+  readonly clock: Clock;
+  readonly fieldManager: string;
+  readonly ork: Readonly<Record<string, unknown>>;
+}
+
+/** The queue key of an object: `namespace/name`, or `name` when cluster-scoped. */
+export function keyOf(namespace: string | undefined, name: string): string {
+  return namespace ? `${namespace}/${name}` : name;
+}
+
+/** A CRD's queue, workers and health. */
+export class CrdRuntime {
+  readonly spec: CrdSpec;
+  readonly health: CrdHealth;
+  readonly queue: RateLimitingQueue<string>;
+  readonly #deps: CrdDeps;
+  #pool: WorkerPool | undefined;
+  #registrations: HandlerRegistration[] = [];
+
+  constructor(spec: CrdSpec, deps: CrdDeps) {
+    this.spec = spec;
+    this.#deps = deps;
+    this.health = new CrdHealth({ failureThreshold: spec.failureThreshold, clock: deps.clock });
+    this.queue = createWorkQueue<string>({ maxDepth: spec.maxDepth, clock: deps.clock });
+  }
+
+  /** True while workers run. */
+  get running(): boolean {
+    return this.#pool !== undefined;
+  }
+
+  /** The CR informer of this CRD. */
+  crInformer(): Informer<InformerObject> | undefined {
+    return this.#deps.informers.get(kindKey(this.spec.kind.apiVersion, this.spec.kind.kind));
+  }
+
+  /** Starts feeding the queue and the workers (on becoming leader). */
+  start(): void {
+    if (this.#pool) return;
+    const { spec } = this;
+    const log = this.#deps.log;
+    const harness = createHarness({
+      crdKind: spec.kind,
+      kinds: [spec.kind, ...spec.childKinds],
+      reconcile: spec.reconcile,
+      api: this.#deps.api,
+      live: this.#deps.live,
+      events: this.#deps.events,
+      finalizers: spec.finalizers,
+      skipStatus: spec.skipStatus,
+      fieldManager: this.#deps.fieldManager,
+      clock: this.#deps.clock,
+      log,
+      ork: this.#deps.ork,
+    });
+    this.#watch();
+    this.health.markStarted();
+    this.#pool = startWorkers<string>({
+      queue: this.queue,
+      workers: spec.workers,
+      idPrefix: spec.name,
+      clock: this.#deps.clock,
+      handler: async (key, ctx) => {
+        const slash = key.indexOf('/');
+        const [ns, name] = slash < 0 ? [undefined, key] : [key.slice(0, slash), key.slice(slash + 1)];
+        const r = await harness(ns, name);
+        if (r.kind === 'error') {
+          log.warn('reconcile failed', { crd: spec.name, key, reconcileId: ctx.reconcileId, retries: ctx.retries, err: r.error.message });
+          throw r.error;
+        }
+        if (r.kind === 'requeue') {
+          log.debug('requeue', { crd: spec.name, key, reconcileId: ctx.reconcileId, afterMs: r.afterMs, reason: r.reason });
+          return { requeueAfterMs: r.afterMs };
+        }
+        return {};
+      },
+      onResult: (report) => {
+        const secs = report.durationMs / 1000;
+        this.#deps.metrics.reconcile(spec.name, report.outcome, secs);
+        if (report.outcome === 'error') this.health.recordFailure(report.error, spec.failureThreshold);
+        else this.health.recordSuccess();
+        this.#deps.metrics.queueDepth(spec.name, this.queue.len());
+      },
+      onActive: (busy) => this.#deps.metrics.workersActive(spec.name, busy),
+    });
+    log.info('crd workers started', { crd: spec.name, workers: spec.workers });
+  }
+
+  /** Stops taking work; in-flight reconciles finish within `drainMs`. Returns whether they all did. */
+  async stop(drainMs: number): Promise<boolean> {
+    for (const r of this.#registrations) r.remove();
+    this.#registrations = [];
+    const pool = this.#pool;
+    this.#pool = undefined;
+    this.health.markStopped();
+    if (!pool) return true;
+    const drained = await pool.stop(drainMs);
+    this.#deps.log.info('crd workers stopped', { crd: this.spec.name, drained });
+    return drained;
+  }
+
+  /** Registers the handlers that enqueue keys. Late registration replays existing objects as adds. */
+  #watch(): void {
+    const { spec } = this;
+    const enqueue = (o: InformerObject): void => {
+      this.queue.add(keyOf(o.metadata.namespace, o.metadata.name ?? ''));
+      this.#deps.metrics.queueAdd(spec.name);
+    };
+    const cr = this.crInformer();
+    if (cr) this.#registrations.push(cr.addEventHandler({ onAdd: enqueue, onUpdate: (_o, n) => enqueue(n), onDelete: enqueue }));
+    const owner = (child: InformerObject): void => {
+      for (const ref of child.metadata.ownerReferences ?? []) {
+        if (ref.kind !== spec.kind.kind || ref.apiVersion !== spec.kind.apiVersion) continue;
+        this.queue.add(keyOf(spec.kind.namespaced ? child.metadata.namespace : undefined, ref.name));
+      }
+    };
+    const seen = new Set<string>();
+    for (const k of spec.childKinds) {
+      const key = kindKey(k.apiVersion, k.kind);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const inf = this.#deps.informers.get(key);
+      if (inf) this.#registrations.push(inf.addEventHandler({ onAdd: (o, initial) => (initial ? undefined : owner(o)), onUpdate: (_o, n) => owner(n), onDelete: owner }));
+    }
+  }
+}

@@ -1,0 +1,123 @@
+/**
+ * Runs an operator: connect, start the informers (on every replica, so a standby is warm and
+ * serves `/katalog`), serve HTTP, elect a leader; the leader starts CRD workers in dependency
+ * order, each once its dependencies are `started` or `healthy` as the Katalog says, and
+ * stops them in reverse order when it loses the Lease. SIGTERM/SIGINT: stop taking work, let
+ * in-flight reconciles finish, release the Lease, close the server, exit 0.
+ */
+import { parseArgs } from 'node:util';
+import { realClock } from '../clock.ts';
+import { createLogger, type Logger } from '../log/logger.ts';
+import { createMetrics } from '../metrics/operator-metrics.ts';
+import { loadConnection } from '../client/config.ts';
+import { KubeClient } from '../client/rest.ts';
+import { InformerFactory } from '../informer/factory.ts';
+import type { Informer } from '../informer/informer.ts';
+import type { KubeObject as InformerObject } from '../informer/object.ts';
+import { LeaderElector } from '../leader/elector.ts';
+import { kubeLeaseStore } from '../leader/lease.ts';
+import { startServer } from '../server/http.ts';
+import type { KindInfo } from '../reconcile/index.ts';
+import { apiEventSink } from './events.ts';
+import { cacheReader, kindKey } from './live-reader.ts';
+import { CrdRuntime } from './crd-runtime.ts';
+import { operatorView, type OperatorState } from './view.ts';
+import type { OperatorSpec } from './spec.ts';
+import { startInOrder } from './startup.ts';
+
+/** How long in-flight reconciles may run after SIGTERM before the process exits anyway. */
+export const DRAIN_MS = 20_000;
+
+/** Label every child ork creates carries; child informers watch only those. */
+const MANAGED_SELECTOR = 'orkestra.orkspace.io/managed=true';
+
+/** Parses argv, prints the version for `version`/`--version`, else runs until a signal. */
+export async function main(spec: OperatorSpec, argv: readonly string[] = process.argv.slice(2)): Promise<void> {
+  const { values, positionals } = parseArgs({ args: [...argv], allowPositionals: true, options: { kubeconfig: { type: 'string' }, port: { type: 'string' }, version: { type: 'boolean' } } });
+  if (values.version || positionals[0] === 'version') {
+    process.stdout.write(`${spec.name}-operator ${spec.version}\n`);
+    return;
+  }
+  await runOperator(spec, { ...(values.kubeconfig ? { kubeconfig: values.kubeconfig } : {}), ...(values.port ? { port: Number(values.port) } : {}) });
+}
+
+/** Options of a run. */
+export interface RunOptions {
+  readonly kubeconfig?: string;
+  readonly port?: number;
+  readonly log?: Logger;
+}
+
+/** Runs the operator until SIGTERM/SIGINT. */
+export async function runOperator(spec: OperatorSpec, opts: RunOptions = {}): Promise<void> {
+  const clock = realClock;
+  const log = opts.log ?? createLogger({ fields: { operator: `${spec.name}-operator` } });
+  const namespace = process.env['ORK_NAMESPACE'] || spec.namespace;
+  const connection = await loadConnection({ ...(opts.kubeconfig ? { kubeconfig: opts.kubeconfig } : {}) });
+  const metrics = createMetrics({ defaultLabels: { katalog: spec.name } });
+  const fieldManager = `ork-${spec.name}`;
+  const client = new KubeClient({ connection, fieldManager, logger: log });
+  const leaseClient = new KubeClient({ connection, fieldManager, logger: log, retry: { attempts: 1 }, timeoutMs: 5_000 });
+  const factory = new InformerFactory(client, { logger: log });
+  const informers = new Map<string, Informer<InformerObject>>();
+  const add = (k: KindInfo, child: boolean, resyncMs: number, ns?: string): void => {
+    const key = kindKey(k.apiVersion, k.kind);
+    if (informers.has(key)) return;
+    const [group, version] = k.apiVersion.includes('/') ? (k.apiVersion.split('/') as [string, string]) : ['', k.apiVersion];
+    informers.set(key, factory.informer({ group, version, plural: k.plural, ...(ns ? { namespace: ns } : {}) }, child ? { labelSelector: MANAGED_SELECTOR } : {}, { resyncMs }));
+  };
+  for (const c of spec.crds) add(c.kind, false, c.resyncMs, c.namespace);
+  for (const c of spec.crds) for (const k of c.childKinds) add(k, true, 0);
+  const deps = { api: client, informers, live: cacheReader(informers), events: apiEventSink(client, `${spec.name}-operator`, clock, log), metrics, log, clock, fieldManager, ork: { namespace, version: spec.version, katalog: spec.name } };
+  const runtimes = spec.crds.map((c) => new CrdRuntime(c, deps));
+  const state: OperatorState = { leader: false, synced: false, shuttingDown: false };
+  const server = await startServer({ view: operatorView(spec, runtimes, state, metrics), ...(opts.port !== undefined ? { port: opts.port } : {}), logger: log });
+  log.info('operator starting', { namespace, port: server.port, crds: spec.crds.map((c) => c.name) });
+  factory.start();
+  let stopOrdered: (() => Promise<void>) | undefined;
+  const elector = new LeaderElector({
+    store: kubeLeaseStore(leaseClient, namespace, `${spec.name}-leader`),
+    ...(spec.leaseDurationMs ? { leaseDurationMs: spec.leaseDurationMs } : {}),
+    ...(spec.renewDeadlineMs ? { renewDeadlineMs: spec.renewDeadlineMs } : {}),
+    ...(spec.retryPeriodMs ? { retryPeriodMs: spec.retryPeriodMs } : {}),
+    logger: log,
+    callbacks: {
+      onStartedLeading: (signal) => {
+        state.leader = true;
+        metrics.leader(true);
+        log.info('leading', {});
+        stopOrdered = startInOrder(runtimes, signal, log, DRAIN_MS);
+      },
+      onStoppedLeading: () => {
+        state.leader = false;
+        metrics.leader(false);
+        log.warn('lost leadership: stopping workers', {});
+        void stopOrdered?.();
+      },
+    },
+  });
+  const synced = factory.waitForSync().then((ok) => {
+    state.synced = ok;
+    log.info('caches synced', { informers: factory.size });
+  });
+  const done = new Promise<void>((resolve) => {
+    const shutdown = (sig: string): void => {
+      if (state.shuttingDown) return;
+      state.shuttingDown = true;
+      log.info('shutting down', { signal: sig });
+      void (async () => {
+        await stopOrdered?.();
+        await elector.stop();
+        await factory.stop();
+        await server.close();
+        log.info('stopped', {});
+        resolve();
+      })();
+    };
+    process.once('SIGTERM', () => shutdown('SIGTERM'));
+    process.once('SIGINT', () => shutdown('SIGINT'));
+  });
+  await synced;
+  void elector.run();
+  await done;
+}

@@ -1,0 +1,46 @@
+/**
+ * Ordered start of CRD workers: in the Katalog's dependency order, a CRD starts once each of
+ * its dependencies is `started` (workers running) or, for `healthy`, running with no
+ * consecutive failures (Orkestra's gating: pending/ready/degraded/deleted behave as
+ * started). CRDs not yet startable are retried every second, so a CRD whose dependency heals
+ * later still starts. The returned function stops everything in reverse order.
+ */
+import type { Logger } from '../log/logger.ts';
+import type { CrdRuntime } from './crd-runtime.ts';
+
+const RETRY_MS = 1_000;
+
+function ready(rt: CrdRuntime, all: readonly CrdRuntime[]): boolean {
+  return rt.spec.dependsOn.every((d) => {
+    const dep = all.find((x) => x.spec.name === d.name);
+    if (!dep || !dep.running) return false;
+    return d.condition !== 'healthy' || dep.health.snapshot().state === 'healthy';
+  });
+}
+
+/** Starts `runtimes` in order as their dependencies allow; returns a stop function (reverse order). */
+export function startInOrder(runtimes: readonly CrdRuntime[], signal: AbortSignal, log: Logger, drainMs: number): () => Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const tick = (): void => {
+    for (const rt of runtimes) {
+      if (rt.running || !ready(rt, runtimes)) continue;
+      rt.start();
+    }
+    const waiting = runtimes.filter((r) => !r.running);
+    if (waiting.length > 0 && !signal.aborted) {
+      log.debug('waiting for dependencies', { crds: waiting.map((w) => w.spec.name) });
+      timer = setTimeout(tick, RETRY_MS);
+    }
+  };
+  tick();
+  let stopping: Promise<void> | undefined;
+  const stop = (): Promise<void> => {
+    stopping ??= (async () => {
+      if (timer) clearTimeout(timer);
+      for (const rt of [...runtimes].reverse()) await rt.stop(drainMs);
+    })();
+    return stopping;
+  };
+  signal.addEventListener('abort', () => void stop(), { once: true });
+  return stop;
+}
