@@ -12,6 +12,7 @@ import { registerGenerate } from './commands/generate.ts';
 import { registerNotes } from './commands/notes.ts';
 import { registerSchema } from './commands/schema.ts';
 import { registerInit } from './commands/init.ts';
+import { registerBuild } from './commands/build.ts';
 import { registerPlane } from './commands/plane.ts';
 import { registerUp } from './commands/up.ts';
 
@@ -28,6 +29,7 @@ export function buildProgram(): Command {
   registerNotes(program);
   registerSchema(program);
   registerInit(program);
+  registerBuild(program);
   registerPlane(program);
   registerUp(program);
   return program;

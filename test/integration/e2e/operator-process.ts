@@ -1,0 +1,61 @@
+/** Starts a built operator as a child process against the test plane, and stops it with SIGTERM. */
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+
+/** A running operator process. */
+export interface OperatorProcess {
+  readonly child: ChildProcess;
+  /** Every log line so far (JSON lines). */
+  readonly lines: string[];
+  /** The HTTP port it listens on. */
+  readonly port: number;
+  /** SIGTERM, then the exit code (null when it had to be killed after `timeoutMs`). */
+  stop(timeoutMs?: number): Promise<number | null>;
+}
+
+/** Spawns `node <bundle> --kubeconfig <file>` on a free port; resolves once it serves HTTP. */
+export async function startOperator(bundle: string, kubeconfig: string, env: NodeJS.ProcessEnv = {}): Promise<OperatorProcess> {
+  const node = path.resolve('node_modules/.bin/node');
+  const child = spawn(node, [bundle, '--kubeconfig', kubeconfig], { env: { ...process.env, ORK_PORT: '0', ORK_LOG_LEVEL: 'debug', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const lines: string[] = [];
+  let buf = '';
+  const port = await new Promise<number>((resolve, reject) => {
+    const onData = (chunk: Buffer): void => {
+      buf += chunk.toString('utf8');
+      let i;
+      while ((i = buf.indexOf('\n')) >= 0) {
+        const line = buf.slice(0, i);
+        buf = buf.slice(i + 1);
+        lines.push(line);
+        try {
+          const o = JSON.parse(line) as { msg?: string; port?: number };
+          if (o.msg === 'operator starting' && typeof o.port === 'number') resolve(o.port);
+        } catch {
+          /* not JSON */
+        }
+      }
+    };
+    child.stderr!.on('data', onData);
+    child.stdout!.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`operator exited with ${code} before serving:\n${lines.join('\n')}`)));
+    setTimeout(() => reject(new Error(`operator did not start in 60 s:\n${lines.join('\n')}`)), 60_000).unref();
+  });
+  return {
+    child,
+    lines,
+    port,
+    stop: (timeoutMs = 30_000) =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null) return resolve(child.exitCode);
+        const t = setTimeout(() => {
+          child.kill('SIGKILL');
+          resolve(null);
+        }, timeoutMs);
+        child.once('exit', (code) => {
+          clearTimeout(t);
+          resolve(code);
+        });
+        child.kill('SIGTERM');
+      }),
+  };
+}
