@@ -53,6 +53,19 @@ test('Secret: data is written as stringData (plain text), type Opaque by default
   });
 });
 
+test('full Secret: name, namespace, labels, annotations, type, sorted stringData', () => {
+  assert.deepEqual(json(buildSecret({
+    name: 'db-creds', namespace: 'shop', labels: { app: 'db' }, annotations: { rotate: 'never' }, type: 'kubernetes.io/tls',
+    data: { 'tls.key': 'KEY', 'tls.crt': 'CERT' },
+  }, context())), {
+    apiVersion: 'v1',
+    kind: 'Secret',
+    metadata: meta('db-creds', { labels: { ...STAMP, app: 'db' }, annotations: { rotate: 'never' } }),
+    type: 'kubernetes.io/tls',
+    stringData: { 'tls.crt': 'CERT', 'tls.key': 'KEY' },
+  });
+});
+
 test('Secret type mapping follows Orkestra (tls and dockerconfigjson in any case, else Opaque); annotations kept', () => {
   const ctx = context();
   assert.equal(buildSecret({ data: { a: 'b' }, type: 'KUBERNETES.IO/TLS' }, ctx).type, 'kubernetes.io/tls');

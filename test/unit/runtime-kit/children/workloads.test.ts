@@ -18,6 +18,33 @@ test('minimal ReplicaSet: name <cr>-replicaset, replicas 1, owner selector, no s
   });
 });
 
+test('full ReplicaSet: replicas, port, env, probes, resources; rollingUpdate ignored (no strategy on ReplicaSets)', () => {
+  assert.deepEqual(json(buildReplicaSet({
+    name: 'rs', image: 'i', replicas: '2', port: '9000', labels: { app: 'rs' }, annotations: { a: 'b' },
+    env: [{ name: 'X', value: 'y' }], probes: { readiness: { type: 'tcp', profile: 'fast' } }, resources: { limits: { cpu: '1' } },
+    rollingUpdate: { profile: 'safe' }, serviceAccountName: 'sa',
+  }, context())), {
+    apiVersion: 'apps/v1',
+    kind: 'ReplicaSet',
+    metadata: meta('rs', { labels: { ...STAMP, app: 'rs' }, annotations: { a: 'b' } }),
+    spec: {
+      replicas: 2,
+      selector: { matchLabels: { 'orkestra-owner': 'web' } },
+      template: {
+        metadata: { labels: { ...STAMP, app: 'rs' } },
+        spec: {
+          serviceAccountName: 'sa',
+          containers: [{
+            name: 'rs', image: 'i', ports: [{ containerPort: 9000, protocol: 'TCP' }], env: [{ name: 'X', value: 'y' }],
+            resources: { limits: { cpu: '1' } },
+            readinessProbe: { tcpSocket: { port: 9000 }, initialDelaySeconds: 5, timeoutSeconds: 5, periodSeconds: 10, successThreshold: 1, failureThreshold: 2 },
+          }],
+        },
+      },
+    },
+  });
+});
+
 test('minimal StatefulSet: named after the CR, serviceName = name, Parallel, OnDelete', () => {
   assert.deepEqual(json(buildStatefulSet({ image: 'postgres' }, context())), {
     apiVersion: 'apps/v1',
