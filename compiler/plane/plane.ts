@@ -62,7 +62,7 @@ export async function startControlPlane(opts: StartOptions): Promise<ControlPlan
   if (r.code !== 0) {
     throw new PlaneError(
       `the control plane did not start (exit ${r.code})`,
-      `the logs of etcd, kube-apiserver and kube-controller-manager are below; retry with \`bash test/control-plane/plane.sh start ${dir}\``,
+      `see the start-up output and server logs printed with this error; retry with \`bash test/control-plane/plane.sh start ${dir}\``,
       tail(r.stderr, 150),
     );
   }
