@@ -43,6 +43,6 @@ export async function bundleProject(projectDir: string): Promise<BundleResult> {
 
 /** Inputs of the bundle that come from a package or folder that must never ship in an operator. */
 export function forbiddenInputs(metafile: Metafile): string[] {
-  const banned = [/node_modules\/(ts-morph|typescript|@ts-morph|ajv|commander|@sinclair\/typebox|yaml|esbuild)\//, /(^|\/)compiler\//];
+  const banned = [/node_modules\/(ts-morph|typescript|@ts-morph|ajv|commander|@sinclair\/typebox|esbuild|fast-check)\//, /(^|\/)compiler\//];
   return Object.keys(metafile.inputs).filter((i) => banned.some((b) => b.test(i)));
 }

@@ -20,11 +20,12 @@ export interface LoadConnectionOptions {
 /** Resolves the API server connection; throws with a clear message when none is found. */
 export async function loadConnection(opts: LoadConnectionOptions = {}): Promise<Connection> {
   const env = opts.env ?? process.env;
-  if (opts.kubeconfig !== undefined) return kubeconfigConnection({ path: opts.kubeconfig, context: opts.context });
-  // client-node merges every file listed in $KUBECONFIG.
-  if ((env['KUBECONFIG'] ?? '') !== '') return kubeconfigConnection({ context: opts.context });
+  const context = opts.context !== undefined ? { context: opts.context } : {};
+  if (opts.kubeconfig !== undefined) return kubeconfigConnection({ path: opts.kubeconfig, ...context, env });
+  // The first file listed in $KUBECONFIG (files are not merged).
+  if ((env['KUBECONFIG'] ?? '') !== '') return kubeconfigConnection({ ...context, env });
   if (isInCluster(env)) return inClusterConnection({ env });
   const home = path.join(env['HOME'] ?? os.homedir(), '.kube', 'config');
-  if (fs.existsSync(home)) return kubeconfigConnection({ path: home, context: opts.context });
+  if (fs.existsSync(home)) return kubeconfigConnection({ path: home, ...context, env });
   throw new Error('no Kubernetes connection: pass --kubeconfig, set KUBECONFIG, run in a cluster, or create ~/.kube/config');
 }
