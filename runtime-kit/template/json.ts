@@ -8,6 +8,10 @@
 import { fail } from './errors.ts';
 import { type GoValue, isMap, isNil, sortedKeys } from './values.ts';
 
+/** Nesting limit for decoding and encoding (a guard against stack exhaustion; Kubernetes
+ *  objects are nowhere near it). */
+export const MAX_DEPTH = 1000;
+
 const INT64_MIN = -(2n ** 63n);
 const INT64_MAX = 2n ** 63n - 1n;
 
@@ -43,7 +47,7 @@ class JsonReader {
     while (this.i < this.s.length && ' \t\r\n'.includes(this.s[this.i] ?? '')) this.i++;
   }
   value(depth: number): GoValue {
-    if (depth > 10000) this.bad();
+    if (depth > MAX_DEPTH) fail(`JSON nested deeper than ${MAX_DEPTH} levels`);
     const c = this.s[this.i];
     if (c === '{') return this.object(depth);
     if (c === '[') return this.array(depth);
@@ -120,7 +124,8 @@ export function jsonString(s: string): string {
 }
 
 /** Encodes a template value like Go's `json.Marshal`. */
-export function marshalJson(v: GoValue): string {
+export function marshalJson(v: GoValue, depth = 0): string {
+  if (depth > MAX_DEPTH) return fail(`json: value nested deeper than ${MAX_DEPTH} levels`);
   if (isNil(v)) return 'null';
   switch (typeof v) {
     case 'string':
@@ -132,7 +137,7 @@ export function marshalJson(v: GoValue): string {
     case 'number':
       return jsonFloat(v);
   }
-  if (Array.isArray(v)) return `[${v.map(marshalJson).join(',')}]`;
-  if (isMap(v)) return `{${sortedKeys(v).map((k) => `${jsonString(k)}:${marshalJson(v[k])}`).join(',')}}`;
+  if (Array.isArray(v)) return `[${v.map((e) => marshalJson(e, depth + 1)).join(',')}]`;
+  if (isMap(v)) return `{${sortedKeys(v).map((k) => `${jsonString(k)}:${marshalJson(v[k], depth + 1)}`).join(',')}}`;
   return 'null';
 }

@@ -4,7 +4,9 @@
  * (`fmtInteger`), floats (`fmtFloat`, `#` handling), strings (`%s %q %x`), lists and maps,
  * `%#v`, and `%!verb(type=value)` for bad verbs. `printf.ts` parses format strings and drives it.
  */
+import { fail } from './errors.ts';
 import { nonFinite } from './format.ts';
+import { MAX_DEPTH } from './json.ts';
 import { canBackquote, goQuote, goQuoteASCII, goQuoteRune, isPrint } from './quote.ts';
 import { formatFloat } from './strconv-float.ts';
 import { type GoValue, goTypeName, isMap, isNil, sortedKeys, utf8Bytes } from './values.ts';
@@ -258,6 +260,7 @@ export class Printer {
   }
 
   printValue(v: GoValue, verb: string, depth: number): void {
+    if (depth > MAX_DEPTH) fail(`value nested deeper than ${MAX_DEPTH} levels cannot be printed`);
     if (isNil(v)) {
       this.buf += this.f.sharpV ? 'interface {}(nil)' : '<nil>';
       return;

@@ -11,6 +11,7 @@
  * - plain objects — Go `map[string]interface{}`; keys are read as own properties only, so
  *   `__proto__` or `constructor` are ordinary (usually missing) keys.
  */
+import { fail } from './errors.ts';
 
 /** A template value. */
 export type GoValue = null | undefined | string | boolean | bigint | number | GoList | GoMap;
@@ -127,15 +128,16 @@ export function utf8Bytes(s: string): Uint8Array {
 /** Converts a plain JS value (e.g. from `JSON.parse`) to template values: integral numbers
  *  become `bigint` (Go int64), others stay float64. Prefer `parseJson`, which also keeps
  *  integers beyond 2^53 exact and `1.0` a float. */
-export function fromPlain(v: unknown): GoValue {
+export function fromPlain(v: unknown, depth = 0): GoValue {
+  if (depth > 1000) fail('value nested deeper than 1000 levels');
   if (v === null || v === undefined) return null;
   if (typeof v === 'number') return Number.isSafeInteger(v) ? BigInt(v) : v;
   if (typeof v === 'string' || typeof v === 'boolean' || typeof v === 'bigint') return v;
-  if (Array.isArray(v)) return v.map(fromPlain);
+  if (Array.isArray(v)) return v.map((e) => fromPlain(e, depth + 1));
   if (typeof v === 'object') {
     const out: Record<string, GoValue> = Object.create(null) as Record<string, GoValue>;
     for (const k of Object.keys(v)) {
-      Object.defineProperty(out, k, { value: fromPlain((v as Record<string, unknown>)[k]), enumerable: true, writable: true, configurable: true });
+      Object.defineProperty(out, k, { value: fromPlain((v as Record<string, unknown>)[k], depth + 1), enumerable: true, writable: true, configurable: true });
     }
     return out;
   }
