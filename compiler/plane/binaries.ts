@@ -24,7 +24,7 @@ export async function ensureBinaries(opts: { log?: PlaneLogger } = {}): Promise<
     throw new PlaneError(
       `building the control plane binaries failed (exit ${r.code})`,
       'run `bash test/control-plane/ensure-binaries` to see the full output; it needs Go >= 1.26 and the Go module proxy',
-      tail(r.stderr, 30),
+      opts.log ? '' : tail(r.stderr, 30), // with a logger, every line was delivered already
     );
   }
   return { k8sBinDir, etcdBinDir, kubectl: path.join(k8sBinDir, 'kubectl') };

@@ -63,7 +63,7 @@ export async function startControlPlane(opts: StartOptions): Promise<ControlPlan
     throw new PlaneError(
       `the control plane did not start (exit ${r.code})`,
       `see the start-up output and server logs printed with this error; retry with \`bash test/control-plane/plane.sh start ${dir}\``,
-      tail(r.stderr, 150),
+      opts.log ? '' : tail(r.stderr, 150), // with a logger, every line was delivered already
     );
   }
   return openControlPlane(dir, false);
