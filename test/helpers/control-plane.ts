@@ -43,12 +43,14 @@ export async function globalSetup(): Promise<void> {
 
 /** Global teardown: prints the servers' logs if the run failed, then stops the plane. */
 export async function globalTeardown(): Promise<void> {
-  if (planeDir === undefined) return;
+  const dir = planeDir;
+  if (dir === undefined) return;
+  planeDir = undefined; // the runner may call the teardown twice (on a signal, then at exit)
   if (process.exitCode !== undefined && process.exitCode !== 0) {
-    process.stderr.write(`# the run failed; control plane logs (${planeDir}):\n${await planeLogs(planeDir)}\n`);
+    process.stderr.write(`# the run failed; control plane logs (${dir}):\n${await planeLogs(dir)}\n`);
   }
   const t0 = Date.now();
-  await stopPlane(planeDir); // also removes the directory
+  await stopPlane(dir); // also removes the directory
   process.stderr.write(`# control plane stopped in ${((Date.now() - t0) / 1000).toFixed(1)} s\n`);
 }
 
