@@ -36,6 +36,7 @@ import { observeEvents } from './steps/observe-events.ts';
 import { conditionOperators } from './steps/condition-operators.ts';
 import { unsupportedFeatures } from './steps/unsupported-features.ts';
 import { ignoredParts } from './steps/ignored-notes.ts';
+import { templates } from './steps/templates.ts';
 
 /** Every check, in the order they run. */
 export const CHECKS: readonly Check[] = [
@@ -73,4 +74,5 @@ export const CHECKS: readonly Check[] = [
   conditionOperators,
   unsupportedFeatures,
   ignoredParts,
+  templates,
 ];
