@@ -72,6 +72,23 @@ export function isTemplate(s: string): boolean {
   return s.includes('{{');
 }
 
+/** A hint for every code, used when the finding has no more specific one. */
+const DEFAULT_HINTS: Readonly<Record<string, string>> = {
+  ORK101: 'check the {{ }} syntax; docs/templates.md lists what ork accepts',
+  ORK102: 'use an integer or a floating-point number',
+  ORK103: 'add the missing {{end}}',
+  ORK104: 'declare the variable first: {{ $x := … }}',
+  ORK105: 'docs/templates.md lists the functions ork supports',
+  ORK106: 'write the template inline in the field',
+  ORK107: 'check the number of arguments against docs/templates.md',
+  ORK108: 'pass a value of the type the function expects',
+  ORK109: 'only functions take arguments; fields and variables do not',
+  ORK110: 'check the field name against the CRD schema',
+  ORK111: 'fields exist only on objects; use index for list elements',
+  ORK112: 'Orkestra parses the rendered text; make the template print only the value',
+  ORK113: 'declare the variable with := before assigning to it',
+};
+
 const MAX_NESTING = 64;
 
 /**
@@ -109,7 +126,7 @@ export function compileTemplate(input: CompileTemplateInput): CompileTemplateRes
     message,
     position: at(offset),
     ...(origin.path ? { path: origin.path } : {}),
-    ...(hint ? { hint } : {}),
+    hint: hint ?? DEFAULT_HINTS[code] ?? 'see docs/templates.md',
   });
   const notes = input.notes ?? new Map<string, string>();
   for (const [name, ref] of notes) {

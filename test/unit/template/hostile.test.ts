@@ -100,6 +100,7 @@ test('at least 50 hostile templates each compile to inert data or fail with a po
         assert.equal(d.position.file, 'hostile.yaml');
         assert.ok(d.position.line >= 10 && d.position.column >= 1);
         assert.match(d.code, /^ORK1\d\d$/);
+        assert.ok(d.hint, `${d.code} ${d.message} has a hint`);
       }
     }
   }
