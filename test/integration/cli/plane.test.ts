@@ -1,17 +1,17 @@
 /**
- * `ork plane start|status|stop` and `ork up --crd` as a user runs them, in a scratch directory
+ * `ork plane start|status|stop` and `ork up` as a user runs them, in a scratch directory
  * (this starts a second plane next to the run's shared one, tied to this test process by
  * ORK_PLANE_OWNER_PID so that nothing outlives it).
  */
 import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { runOrk } from '../../helpers/run-ork.ts';
+import { REPO_ROOT, runOrk } from '../../helpers/run-ork.ts';
 import { testPlane, uniqueSuffix } from '../../helpers/control-plane.ts';
 
 const exec = promisify(execFile);
@@ -82,31 +82,28 @@ describe('ork plane start / status / stop', { timeout: 300_000 }, () => {
     assert.deepEqual(again.processes, first.processes);
   });
 
-  it('up --crd installs the CRD on the running plane and says what is not there yet', async () => {
-    const group = `cli${uniqueSuffix()}.ork.example`;
-    await writeFile(
-      path.join(cwd, 'crd.yaml'),
-      `apiVersion: apiextensions.k8s.io/v1
-kind: CustomResourceDefinition
-metadata: {name: gadgets.${group}}
-spec:
-  group: ${group}
-  scope: Namespaced
-  names: {kind: Gadget, plural: gadgets}
-  versions:
-  - name: v1
-    served: true
-    storage: true
-    schema: {openAPIV3Schema: {type: object, x-kubernetes-preserve-unknown-fields: true}}
-`,
-    );
-    const r = await runOrk(['up', '--crd', 'crd.yaml'], { cwd, env });
-    assert.equal(r.code, 0, r.stderr);
-    assert.equal(r.stdout, `${path.join(cwd, '.ork', 'kubeconfig')}\n`);
-    assert.match(r.stderr, new RegExp(`CRD gadgets\\.${group.replaceAll('.', '\\.')} established`));
-    assert.match(r.stderr, /not there yet: loading katalog\.yaml, generating, building and running/);
-    const { stdout } = await exec(testPlane().kubectl, ['--kubeconfig', path.join(cwd, '.ork', 'kubeconfig'), 'get', 'crd', `gadgets.${group}`, '-o', 'name']);
-    assert.equal(stdout.trim(), `customresourcedefinition.apiextensions.k8s.io/gadgets.${group}`);
+  it('up builds the operator, installs its CRDs, runs it, applies the sample CR; Ctrl-C stops it (exit 0)', async () => {
+    for (const f of ['katalog.yaml', 'crd.yaml', 'cr.yaml']) await writeFile(path.join(cwd, f), readFileSync(path.join(REPO_ROOT, 'examples', 'web-app', f)));
+    const child = spawn(path.join(REPO_ROOT, 'bin', 'ork'), ['up', '--port', '0'], { cwd, env: { ...process.env, ...env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let err = '';
+    child.stderr.on('data', (c: Buffer) => (err += c.toString()));
+    child.stdout.resume();
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    try {
+      const kubeconfig = path.join(cwd, '.ork', 'kubeconfig');
+      const deadline = Date.now() + 120_000;
+      let name = '';
+      while (Date.now() < deadline && name === '') {
+        await new Promise((r) => setTimeout(r, 1000));
+        if (!existsSync(kubeconfig)) continue;
+        name = await exec(testPlane().kubectl, ['--kubeconfig', kubeconfig, 'get', 'deployment', 'hello', '-n', 'default', '-o', 'name']).then((r) => r.stdout.trim(), () => '');
+      }
+      assert.equal(name, 'deployment.apps/hello', `the sample CR's Deployment; ork up said:\n${err}`);
+      assert.match(err, /applying sample CR .*cr\.yaml/);
+    } finally {
+      child.kill('SIGINT');
+    }
+    assert.equal(await exited, 0, err.slice(-2000));
   });
 
   it('stop stops every process by PID and removes the run directory and kubeconfig', async () => {

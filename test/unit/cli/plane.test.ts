@@ -1,10 +1,11 @@
 /** The `ork plane` / `ork up` command surface, without a control plane (nothing is started here). */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { runOrk } from '../../helpers/run-ork.ts';
+import { REPO_ROOT, runOrk } from '../../helpers/run-ork.ts';
 
 async function tempDir(): Promise<string> {
   return mkdtemp(path.join(os.tmpdir(), 'ork-plane-unit-'));
@@ -59,6 +60,7 @@ test('ork plane stop with nothing running succeeds and says so', async () => {
 test('ork up reports a missing --kubeconfig file as an error with a hint, no stack trace (exit 1)', async () => {
   const cwd = await tempDir();
   try {
+    for (const f of ['katalog.yaml', 'crd.yaml', 'cr.yaml']) await writeFile(path.join(cwd, f), await readFile(path.join(REPO_ROOT, 'examples', 'web-app', f)));
     const r = await runOrk(['up', '--kubeconfig', 'nope.yaml'], { cwd });
     assert.equal(r.code, 1);
     assert.match(r.stderr, /ork: kubeconfig .*nope\.yaml does not exist\nhint: /);
@@ -68,18 +70,14 @@ test('ork up reports a missing --kubeconfig file as an error with a hint, no sta
   }
 });
 
-test('ork up rejects a --crd file that is not a CRD before contacting any cluster (exit 1)', async () => {
+test('ork up on an invalid Katalog starts nothing (exit 1, positioned error)', async () => {
   const cwd = await tempDir();
   try {
-    await writeFile(path.join(cwd, 'kubeconfig'), 'apiVersion: v1\nkind: Config\n');
-    await writeFile(path.join(cwd, 'cm.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\n');
-    const r = await runOrk(['up', '--kubeconfig', 'kubeconfig', '--crd', 'cm.yaml'], { cwd });
+    const r = await runOrk(['up', path.join(REPO_ROOT, 'examples', 'invalid', 'ork014-unknown-dependency.yaml')], { cwd });
     assert.equal(r.code, 1);
-    assert.match(r.stderr, /ork: .*cm\.yaml: document 1 is a ConfigMap, not an apiextensions\.k8s\.io\/v1 CustomResourceDefinition/);
-    assert.doesNotMatch(r.stderr, /\n\s+at /);
-    const missing = await runOrk(['up', '--kubeconfig', 'kubeconfig', '--crd', 'missing.yaml'], { cwd });
-    assert.equal(missing.code, 1);
-    assert.match(missing.stderr, /ork: cannot read CRD file .*missing\.yaml: ENOENT/);
+    assert.match(r.stderr, /error\[ORK014\]/);
+    assert.match(r.stderr, /nothing started/);
+    assert.equal(existsSync(path.join(cwd, '.ork', 'plane')), false);
   } finally {
     await rm(cwd, { recursive: true, force: true });
   }
