@@ -10,7 +10,7 @@ import { diffChildren, diffDependencies, diffReconcilers } from './operator-diff
 
 /** Options of the comparison. */
 export interface CompareOptions {
-  /** Context lines of reconciler diffs (default 3). */
+  /** Context lines of reconciler diffs (default 2). */
   readonly context?: number;
 }
 
@@ -18,7 +18,7 @@ export interface CompareOptions {
 export function compareSnapshots(a: { info: SideInfo; snapshot: Snapshot }, b: { info: SideInfo; snapshot: Snapshot }, opts: CompareOptions = {}): DiffReport {
   const crds = diffCrds(a.snapshot.crds, b.snapshot.crds);
   const rbac = diffRbac(a.snapshot.roles, b.snapshot.roles);
-  const reconcilers = diffReconcilers(a.snapshot.reconcilers, b.snapshot.reconcilers, opts.context ?? 3);
+  const reconcilers = diffReconcilers(a.snapshot.reconcilers, b.snapshot.reconcilers, opts.context ?? 2);
   const children = diffChildren(a.snapshot.operator, b.snapshot.operator);
   const dependencies = diffDependencies(a.snapshot.operator, b.snapshot.operator);
   const breaking = crds.reduce(
