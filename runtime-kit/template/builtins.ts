@@ -4,6 +4,7 @@
  */
 import { fail, type TemplateOrigin } from './errors.ts';
 import { formatV } from './printf.ts';
+import { utf8Decode } from './utf8.ts';
 import { type GoMap, type GoValue, goTypeName, isMap, isNil, isStringSlice, mapGetOwn, mapHas, sortedKeys, utf8Bytes, utf8Length } from './values.ts';
 
 /**
@@ -60,8 +61,6 @@ export function index(at: TemplateOrigin | undefined, item: GoValue, ...indexes:
   return cur;
 }
 
-const decoder = new TextDecoder();
-
 /** `slice item i j k`: Go slicing of strings (by byte) and lists. */
 export function slice(at: TemplateOrigin | undefined, item: GoValue, ...indexes: GoValue[]): GoValue {
   if (isNil(item)) return fail('error calling slice: slice of untyped nil', at);
@@ -82,7 +81,7 @@ export function slice(at: TemplateOrigin | undefined, item: GoValue, ...indexes:
   const [lo = 0, hi = len, max = len] = idx;
   if (lo > hi) return fail(`error calling slice: invalid slice index: ${lo} > ${hi}`, at);
   if (indexes.length === 3 && hi > max) return fail(`error calling slice: invalid slice index: ${hi} > ${max}`, at);
-  if (typeof item === 'string') return decoder.decode(utf8Bytes(item).slice(lo, hi));
+  if (typeof item === 'string') return utf8Decode(utf8Bytes(item).slice(lo, hi));
   return (item as readonly GoValue[]).slice(lo, hi);
 }
 

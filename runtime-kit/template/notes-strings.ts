@@ -6,6 +6,7 @@ import type { TemplateOrigin } from './errors.ts';
 import { goTrimSpace } from './format.ts';
 import { formatV } from './printf.ts';
 import { goQuote } from './quote.ts';
+import { base64Decode, base64Encode, utf8Bytes, utf8Decode } from './utf8.ts';
 import { type GoValue, isNil, markStringSlice } from './values.ts';
 
 function mapRunes(s: string, f: (ch: string) => string): string {
@@ -94,26 +95,14 @@ export function noteQuote(_at: TemplateOrigin | undefined, ...vals: GoValue[]): 
   return vals.filter((v) => !isNil(v)).map((v) => goQuote(formatV(v))).join(' ');
 }
 
-const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-
 function encodeBase64(s: string): string {
-  return Buffer.from(s, 'utf8').toString('base64');
+  return base64Encode(utf8Bytes(s));
 }
 
-/** Strict standard base64 decoding; returns the offset of the first bad byte on failure. */
+/** Decoded text, or the offset of the first illegal byte. */
 function decodeBase64(s: string): string | number {
-  const clean = s.replace(/[\r\n]/g, '');
-  for (let i = 0; i < clean.length; i++) {
-    const c = clean[i] ?? '';
-    if (c === '=') {
-      const rest = clean.slice(i);
-      if (!/^={1,2}$/.test(rest) || clean.length % 4 !== 0) return i;
-      break;
-    }
-    if (!B64.includes(c)) return i;
-  }
-  if (clean.length % 4 !== 0) return clean.length - (clean.length % 4);
-  return Buffer.from(clean, 'base64').toString('utf8');
+  const r = base64Decode(s);
+  return typeof r === 'number' ? r : utf8Decode(r);
 }
 
 /** `toBase64 S` (Orkestra) / `b64enc S` (sprig): standard base64. */

@@ -12,6 +12,9 @@
  *   `__proto__` or `constructor` are ordinary (usually missing) keys.
  */
 import { fail } from './errors.ts';
+import { utf8Bytes } from './utf8.ts';
+
+export { utf8Bytes };
 
 /** A template value. */
 export type GoValue = null | undefined | string | boolean | bigint | number | GoList | GoMap;
@@ -103,7 +106,6 @@ export function goTypeName(v: GoValue): string {
   }
 }
 
-const encoder = new TextEncoder();
 
 /** Length of a string in UTF-8 bytes, as Go's `len` counts. */
 export function utf8Length(s: string): number {
@@ -120,10 +122,6 @@ export function utf8Length(s: string): number {
   return n;
 }
 
-/** The UTF-8 bytes of a string. */
-export function utf8Bytes(s: string): Uint8Array {
-  return encoder.encode(s);
-}
 
 /** Converts a plain JS value (e.g. from `JSON.parse`) to template values: integral numbers
  *  become `bigint` (Go int64), others stay float64. Prefer `parseJson`, which also keeps

@@ -31,3 +31,11 @@ test('generated template code type-checks under strict, noUncheckedIndexedAccess
   const r = spawnSync(tsc, args, { cwd: ROOT, encoding: 'utf8' });
   assert.equal(r.status, 0, `${r.stdout}${r.stderr}`);
 });
+
+test('runtime-kit/template compiles against plain ES2024 (no Node or DOM types)', () => {
+  const tsc = join(ROOT, 'node_modules/.bin/tsc');
+  const file = join(ROOT, 'runtime-kit/template/index.ts');
+  const args = ['--ignoreConfig', '--noEmit', '--strict', '--noUncheckedIndexedAccess', '--target', 'es2024', '--lib', 'es2024', '--types', '', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--allowImportingTsExtensions', '--skipLibCheck', file];
+  const r = spawnSync(tsc, args, { cwd: ROOT, encoding: 'utf8' });
+  assert.equal(r.status, 0, `${r.stdout}${r.stderr}`);
+});

@@ -78,3 +78,15 @@ test('castStatusValue converts rendered text like Orkestra (Go strconv rules)', 
   assert.equal(rt.castStatusValue('x', ''), 'x');
   assert.throws(() => rt.castStatusValue('x', 'date'), /unknown status field type/);
 });
+
+test('base64 and UTF-8 helpers behave like Go without platform APIs', () => {
+  assert.equal(rt.noteB64Enc(undefined, 'héllo 😀'), 'aMOpbGxvIPCfmIA=');
+  assert.equal(rt.noteFromBase64(undefined, 'aMOpbGxvIPCfmIA='), 'héllo 😀');
+  assert.equal(rt.noteFromBase64(undefined, 'YQ'), '');
+  assert.equal(rt.noteB64Dec(undefined, 'YQ'), 'illegal base64 data at input byte 0');
+  assert.equal(rt.noteB64Dec(undefined, 'YQ=\n='), 'a');
+  assert.equal(rt.noteB64Dec(undefined, 'YQ==x'), 'illegal base64 data at input byte 4');
+  assert.equal(rt.len(undefined, 'é😀'), 6n);
+  assert.equal(rt.slice(undefined, 'é😀', 0n, 2n), 'é');
+  assert.equal(rt.slice(undefined, 'é😀', 0n, 1n), '\ufffd');
+});
