@@ -22,6 +22,7 @@ export function buildProgram(): Command {
     .description('Compile an Orkestra Katalog into a typed TypeScript Kubernetes operator')
     .version(ORK_VERSION, '-v, --version')
     .showHelpAfterError('(run with --help for usage)')
+    .enablePositionalOptions()
     .exitOverride();
   registerValidate(program);
   registerTemplate(program);

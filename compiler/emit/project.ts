@@ -73,7 +73,8 @@ function tsconfig(kit: string): string {
       erasableSyntaxOnly: true,
       skipLibCheck: true,
       noEmit: true,
-      types: [],
+      types: ['node'],
+      typeRoots: [`${k}/../node_modules/@types`],
       paths: {
         '@ork/runtime-kit': [`${k}/index.ts`],
         '@ork/runtime-kit/*': [`${k}/*/index.ts`],

@@ -28,7 +28,7 @@ export const templates: Check = {
         ...(site.expect ? { expect: site.expect } : {}),
         ...(site.isNote ? { asNote: true } : {}),
       });
-      if (!r.ok) out.push(...r.diagnostics);
+      if (!r.ok) out.push(...r.diagnostics.map((d) => (d.hint ? d : { ...d, hint: 'see docs/templates.md for the template syntax and functions ork supports' })));
     }
     return out;
   },

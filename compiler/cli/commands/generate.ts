@@ -47,7 +47,7 @@ export function requireValidModel(file: string): KatalogModel {
 
 /** Registers `ork generate` and its subcommands. */
 export function registerGenerate(program: Command): void {
-  const generate = withKatalogArg(program.command('generate'))
+  const generate = withKatalogArg(program.command('generate').enablePositionalOptions())
     .description('generate the typed operator project of a Katalog (or its manifests: crd, bundle)')
     .option('-o, --output <dir>', 'the project folder (default: <katalog name>-operator)')
     .option('--check', 'compare with the folder instead of writing; exit 1 when it is stale')
