@@ -22,7 +22,9 @@ interface DiffOptions {
 function failOnKinds(value: string | undefined): FailOnKind[] {
   if (value === undefined) return [];
   const { kinds, unknown } = parseFailOn(value);
-  if (unknown.length > 0) throw new CliError(`--fail-on ${JSON.stringify(value)}: unknown ${unknown.map((u) => `\`${u}\``).join(', ')}`, EXIT_USAGE, `use --fail-on ${FAIL_ON_KINDS.join(',')} (either or both)`);
+  const hint = `use --fail-on ${FAIL_ON_KINDS.join(',')} (either or both)`;
+  if (kinds.length === 0 && unknown.every((u) => u === '')) throw new CliError('--fail-on names no kind of change', EXIT_USAGE, hint);
+  if (unknown.length > 0) throw new CliError(`--fail-on ${JSON.stringify(value)}: unknown ${unknown.filter((u) => u !== '').map((u) => `\`${u}\``).join(', ')}`, EXIT_USAGE, hint);
   return kinds;
 }
 
