@@ -115,10 +115,13 @@ function declCode(block: HookBlockModel, decl: ResourceDeclModel, tpl: (c: Recor
   const when = conditionListLiteral(decl.raw['when'] as RawCondition[] | undefined, [...decl.at, 'when'], ref);
   const or = conditionListLiteral(decl.raw['or'] as RawCondition[] | undefined, [...decl.at, 'or'], ref);
   const gated = when !== '[]' || or !== '[]';
-  const build = `build.${decl.listKey}(${literal.split('\n').join('\n  ')}, { owner, phase: ${JSON.stringify(block.phase)} })`;
+  const literalLines = literal.split('\n');
+  const buildLines = literalLines.length === 1
+    ? [`const object = build.${decl.listKey}(${literal}, { owner, phase: ${JSON.stringify(block.phase)} });`]
+    : [`const object = build.${decl.listKey}(${literalLines[0]}`, ...literalLines.slice(1, -1), `${literalLines[literalLines.length - 1]}, { owner, phase: ${JSON.stringify(block.phase)} });`];
   const push = `children.push({ object, mode: ${JSON.stringify(mode)}, force: ${force}, declaredAt: ${JSON.stringify(declaredAt)} });`;
   const inner = [
-    `const object = ${build};`,
+    ...buildLines,
     ...(gated ? [`if (evaluateGate(${when}, ${or}, ${dataVar})) ${push}`, 'else gatedOff.push(refOf(object));'] : [push]),
   ];
   const out = [`// ${declaredAt}${docComment(decl)}`];

@@ -16,7 +16,7 @@ import type { AppConfig } from '../types/appconfig.ts';
 const note0 = (data: rt.TemplateData, ctx?: rt.RenderContext): rt.GoValue => {
   const P: readonly rt.TemplateOrigin[] = [{ file: "examples/app-config/katalog.yaml", line: 17, column: 23, expr: "eq .spec.stage \"production\"" }, { file: "examples/app-config/katalog.yaml", line: 17, column: 26, expr: ".spec.stage" }];
   return rt.runNote((o) => {
-    o.value(rt.eq(P[0], rt.field(P[1], rt.field(P[1], data, "spec"), "stage"), "production"));
+  o.value(rt.eq(P[0], rt.field(P[1], rt.field(P[1], data, "spec"), "stage"), "production"));
   });
 };
 
@@ -118,7 +118,7 @@ export function reconcileAppConfig(cr: AppConfig, input: ReconcileInput): Desire
     children.push({ object, mode: "create", force: true, declaredAt: "spec.crds.appconfig.operatorBox.onCreate.secrets.0" });
   }
   // spec.crds.appconfig.operatorBox.onReconcile.configMaps.0 — ConfigMap
-  for (const e of forEachEntries(readPath(data, ["spec", "environments"]))) {
+  for (const e of forEachEntries(readPath(data, ["spec","environments"]))) {
     const itemData = rt.templateData(plain, input.ork as rt.OrkFacts, { children: rt.fromPlain(input.children), item: e.item, index: e.index, value: e.value, "env": e.item });
     const object = build.configMaps({
       name: t2(itemData),
@@ -139,7 +139,7 @@ export function reconcileAppConfig(cr: AppConfig, input: ReconcileInput): Desire
         production: t8(data),
       },
     }, { owner, phase: "onReconcile" });
-    if (evaluateGate([{ op: "equals", field: (d) => readPath(d, ["spec", "stage"]), value: () => "production" }], [], data)) children.push({ object, mode: "apply", force: true, declaredAt: "spec.crds.appconfig.operatorBox.onReconcile.configMaps.1" });
+    if (evaluateGate([{ op: "equals", field: (d) => readPath(d, ["spec","stage"]), value: () => "production" }], [], data)) children.push({ object, mode: "apply", force: true, declaredAt: "spec.crds.appconfig.operatorBox.onReconcile.configMaps.1" });
     else gatedOff.push(refOf(object));
   }
   return { children, gatedOff, statusFields, requeueAfterMs: 0, deletionStages: [] };

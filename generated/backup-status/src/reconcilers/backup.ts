@@ -97,10 +97,10 @@ export function reconcileBackup(cr: Backup, input: ReconcileInput): Desired {
   }
   // spec.crds.backup.operatorBox.emit.status.fields
   setStatusField(statusFields, "schedule", castStatusValue("string", t5(data)));
-  if (evaluateGate([{ op: "equals", field: (d) => readPath(d, ["spec", "paused"]), value: () => "true" }], [], data)) setStatusField(statusFields, "phase", castStatusValue("string", "Paused"));
-  if (evaluateGate([{ op: "notEquals", field: (d) => readPath(d, ["spec", "paused"]), value: () => "true" }], [], data)) setStatusField(statusFields, "phase", castStatusValue("string", "Scheduled"));
+  if (evaluateGate([{ op: "equals", field: (d) => readPath(d, ["spec","paused"]), value: () => "true" }], [], data)) setStatusField(statusFields, "phase", castStatusValue("string", "Paused"));
+  if (evaluateGate([{ op: "notEquals", field: (d) => readPath(d, ["spec","paused"]), value: () => "true" }], [], data)) setStatusField(statusFields, "phase", castStatusValue("string", "Scheduled"));
   setStatusField(statusFields, "retentionDays", castStatusValue("int", t6(data)));
-  if (evaluateGate([{ op: "gt", field: (d) => readPath(d, ["spec", "retentionDays"]), value: () => "30" }], [], data)) setStatusField(statusFields, "longRetention", castStatusValue("bool", "true"));
+  if (evaluateGate([{ op: "gt", field: (d) => readPath(d, ["spec","retentionDays"]), value: () => "30" }], [], data)) setStatusField(statusFields, "longRetention", castStatusValue("bool", "true"));
   else setStatusField(statusFields, "longRetention", '');
   return { children, gatedOff, statusFields, requeueAfterMs: 0, deletionStages: [] };
 }

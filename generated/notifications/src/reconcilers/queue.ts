@@ -106,9 +106,9 @@ export function reconcileQueue(cr: Queue, input: ReconcileInput): Desired {
   }
   // spec.crds.queue.operatorBox.status.fields
   setStatusField(statusFields, "state", castStatusValue("string", t5(data)));
-  if (evaluateGate([{ op: "gt", field: (d) => readPath(d, ["spec", "maxBacklog"]), value: () => "100000" }], [], data)) setStatusField(statusFields, "backlogAlert", castStatusValue("bool", "true"));
+  if (evaluateGate([{ op: "gt", field: (d) => readPath(d, ["spec","maxBacklog"]), value: () => "100000" }], [], data)) setStatusField(statusFields, "backlogAlert", castStatusValue("bool", "true"));
   else setStatusField(statusFields, "backlogAlert", '');
-  if (evaluateGate([{ op: "equals", field: (d) => readPath(d, ["spec", "paused"]), value: () => "true" }, { op: "equals", field: (d) => readPath(d, ["metadata", "namespace"]), value: () => "production" }], [], data)) setStatusField(statusFields, "pausedInProduction", castStatusValue("bool", "true"));
+  if (evaluateGate([{ op: "equals", field: (d) => readPath(d, ["spec","paused"]), value: () => "true" }, { op: "equals", field: (d) => readPath(d, ["metadata","namespace"]), value: () => "production" }], [], data)) setStatusField(statusFields, "pausedInProduction", castStatusValue("bool", "true"));
   return { children, gatedOff, statusFields, requeueAfterMs: 0, deletionStages: [] };
 }
 
