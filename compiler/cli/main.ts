@@ -13,6 +13,7 @@ import { registerNotes } from './commands/notes.ts';
 import { registerSchema } from './commands/schema.ts';
 import { registerInit } from './commands/init.ts';
 import { registerBuild } from './commands/build.ts';
+import { registerDiff } from './commands/diff.ts';
 import { registerPlane } from './commands/plane.ts';
 import { registerUp } from './commands/up.ts';
 
@@ -31,6 +32,7 @@ export function buildProgram(): Command {
   registerSchema(program);
   registerInit(program);
   registerBuild(program);
+  registerDiff(program);
   registerPlane(program);
   registerUp(program);
   return program;
