@@ -18,6 +18,7 @@ interface TemplateOptions {
   json?: boolean;
   graph?: boolean;
   crd?: string;
+  cr?: string;
 }
 
 /** Registers `ork template`. */
@@ -28,14 +29,20 @@ export function registerTemplate(program: Command): void {
     .option('-j, --json', 'JSON output')
     .option('-g, --graph', 'the dependency graph and start order')
     .option('-c, --crd <name>', 'only this CRD entry')
-    .addHelpText('after', '\nExamples:\n  ork template examples/platform/katalog.yaml --graph\n  ork template -f katalog.yaml --crd webapp --json')
-    .action((positional: string | undefined, opts: TemplateOptions) => {
+    .option('--cr <file>', 'render the templates of the CR\'s CRD against this CR: the child manifests the operator would apply')
+    .addHelpText('after', '\nExamples:\n  ork template examples/platform/katalog.yaml --graph\n  ork template -f katalog.yaml --crd webapp --json\n  ork template examples/web-app/katalog.yaml --cr examples/web-app/cr.yaml')
+    .action(async (positional: string | undefined, opts: TemplateOptions) => {
       if (opts.json && opts.yaml) throw new CliError('--json and --yaml are exclusive', EXIT_USAGE, 'choose one output format');
       const file = katalogPath(positional, opts);
       const v = validateKatalog(file);
       if (!v.model) {
         printDiagnostics(v.diagnostics, v.sources);
         throw new CliError(`${file} is invalid; nothing to expand`, EXIT_INVALID, `run \`ork validate ${file}\``);
+      }
+      if (opts.cr !== undefined) {
+        const { renderCr } = await import('../render-cr.ts');
+        await renderCr(file, v.model, opts.cr, { ...(opts.crd !== undefined ? { crd: opts.crd } : {}), json: opts.json === true });
+        return;
       }
       if (opts.graph) {
         process.stdout.write(`${renderGraph(v.model)}\n`);

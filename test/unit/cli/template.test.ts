@@ -27,3 +27,21 @@ test('ork template --crd with --json prints one entry; an unknown CRD gets a sug
   assert.equal(bad.code, 1);
   assert.match(bad.stderr, /did you mean `app`\?/);
 });
+
+test('ork template --cr renders the children the operator would apply, with the runtime\'s number semantics', async () => {
+  const r = await runOrk(['template', 'examples/app-config/katalog.yaml', '--cr', 'examples/app-config/cr.yaml', '--json']);
+  assert.equal(r.code, 0, r.stderr);
+  const out = JSON.parse(r.stdout) as { children: Array<{ kind: string; metadata: { name: string; annotations: Record<string, string> }; data?: Record<string, string>; stringData?: Record<string, string> }> };
+  const names = out.children.map((c) => `${c.kind}/${c.metadata.name}`);
+  assert.deepEqual(names, ['Secret/shop-token', 'ConfigMap/shop-dev', 'ConfigMap/shop-staging', 'ConfigMap/shop-prod', 'ConfigMap/shop-production']);
+  const prod = out.children.find((c) => c.metadata.name === 'shop-production')!;
+  assert.deepEqual(prod.data, { production: 'true', replicas: '5' });
+  assert.equal(out.children.find((c) => c.metadata.name === 'shop-staging')!.data?.['position'], '1');
+  assert.equal(prod.metadata.annotations['ork.dev/declared-by'], 'spec.crds.appconfig.operatorBox.onReconcile.configMaps.1');
+});
+
+test('ork template --cr with a CR of no CRD of the Katalog is exit 1 with the CRDs listed', async () => {
+  const r = await runOrk(['template', 'examples/app-config/katalog.yaml', '--cr', 'examples/web-app/cr.yaml']);
+  assert.equal(r.code, 1);
+  assert.match(r.stderr, /no CRD of the Katalog serves demo\.ork\.dev\/v1 WebApp/);
+});
