@@ -8,7 +8,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { KatalogSchema, type RawKatalog } from '../schema/index.ts';
 import { readSource, type SourceFile } from './read-source.ts';
 import { parseYamlDocuments, type YamlDocument } from './yaml-document.ts';
-import { validateAgainst } from './validator.ts';
+import { validateAgainstCached } from './validator.ts';
 import { schemaDiagnostics } from './schema-errors.ts';
 import { mixedLayoutDiagnostics } from './layouts.ts';
 import { renamedKeyDiagnostics } from './renamed-keys.ts';
@@ -47,7 +47,7 @@ export function loadKatalog(file: string): LoadResult {
   if (mixed.length > 0) return { diagnostics: mixed, sources };
   const renamed = renamedKeyDiagnostics(doc);
   if (renamed.length > 0) return { diagnostics: renamed, sources };
-  const schemaErrors = validateAgainst(KatalogSchema, doc.value);
+  const schemaErrors = validateAgainstCached('katalog', KatalogSchema, doc.value);
   if (schemaErrors.length > 0) return { diagnostics: schemaDiagnostics(schemaErrors, doc), sources };
   const raw = doc.value as RawKatalog;
   const referenced = loadReferencedFiles(file, raw, doc);
