@@ -63,6 +63,12 @@ export class CrdRuntime {
     return this.#deps.informers.get(kindKey(this.spec.kind.apiVersion, this.spec.kind.kind));
   }
 
+  /** True when the CR informer and every child informer have listed once. */
+  synced(): boolean {
+    const keys = [kindKey(this.spec.kind.apiVersion, this.spec.kind.kind), ...this.spec.childKinds.map((k) => kindKey(k.apiVersion, k.kind))];
+    return keys.every((k) => this.#deps.informers.get(k)?.hasSynced() ?? false);
+  }
+
   /** Starts feeding the queue and the workers (on becoming leader). */
   start(): void {
     if (this.#pool) return;

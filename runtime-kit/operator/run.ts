@@ -117,7 +117,7 @@ export async function runOperator(spec: OperatorSpec, opts: RunOptions = {}): Pr
     process.once('SIGTERM', () => shutdown('SIGTERM'));
     process.once('SIGINT', () => shutdown('SIGINT'));
   });
-  await synced;
+  void synced;
   void elector.run();
   await done;
 }

@@ -2,8 +2,9 @@
  * Ordered start of CRD workers: in the Katalog's dependency order, a CRD starts once each of
  * its dependencies is `started` (workers running) or, for `healthy`, running with no
  * consecutive failures (Orkestra's gating: pending/ready/degraded/deleted behave as
- * started). CRDs not yet startable are retried every second, so a CRD whose dependency heals
- * later still starts. The returned function stops everything in reverse order.
+ * started). A CRD whose informer has not synced — its CRD may not be installed yet — waits
+ * without blocking the others. CRDs not yet startable are retried every second, so a CRD whose
+ * dependency heals (or whose CRD appears) later still starts. The returned function stops everything in reverse order.
  */
 import type { Logger } from '../log/logger.ts';
 import type { CrdRuntime } from './crd-runtime.ts';
@@ -11,6 +12,8 @@ import type { CrdRuntime } from './crd-runtime.ts';
 const RETRY_MS = 1_000;
 
 function ready(rt: CrdRuntime, all: readonly CrdRuntime[]): boolean {
+  // A CRD whose informers have not synced (e.g. its CRD is not installed yet) waits; the others go on.
+  if (!rt.synced()) return false;
   return rt.spec.dependsOn.every((d) => {
     const dep = all.find((x) => x.spec.name === d.name);
     if (!dep || !dep.running) return false;

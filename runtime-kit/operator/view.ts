@@ -39,7 +39,8 @@ export function operatorView(spec: OperatorSpec, runtimes: readonly CrdRuntime[]
   return {
     katalog: () => ({ name: spec.name, version: spec.version, ...(spec.gatewayEndpoint ? { gatewayEndpoint: spec.gatewayEndpoint } : {}) }),
     isLeader: () => state.leader,
-    probes: (): Probes => ({ live: true, ready: state.synced && !state.shuttingDown, started: state.synced }),
+    // Ready once every informer listed (a CRD not installed yet keeps the operator unready but alive).
+    probes: (): Probes => ({ live: true, ready: state.synced && !state.shuttingDown, started: true }),
     crds: () => crds,
     metrics: async () => ({ contentType: metrics.registry.contentType, body: await metrics.registry.metrics() }),
   };
