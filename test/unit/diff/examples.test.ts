@@ -1,6 +1,7 @@
 /**
- * `ork diff` on the Katalog pairs of examples/diff/ through the command line: the grouped
- * JSON, the text output and the exit codes with `--fail-on`. The command runs through
+ * `ork diff` on the Katalog pairs of examples/diff/: the grouped report (in process, the data
+ * `--output json` prints), then through the command line the JSON, the text output and the
+ * exit codes with `--fail-on`. The command runs through
  * diff-entry.ts (only `diff` registered, errors mapped as in main.ts); the last test runs the
  * real bin/ork and is skipped until compiler/cli/main.ts registers `registerDiff`.
  */
@@ -10,6 +11,9 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT, runOrk } from '../../helpers/run-ork.ts';
+import { loadSide, type LoadedSide } from '../../../compiler/diff/load-side.ts';
+import { compareSnapshots } from '../../../compiler/diff/compare.ts';
+import { formatDiffText } from '../../../compiler/diff/format-text.ts';
 
 const ENTRY = path.join(REPO_ROOT, 'test', 'unit', 'diff', 'diff-entry.ts');
 const BASE = 'examples/diff/katalog.yaml';
@@ -25,34 +29,31 @@ function ork(...args: string[]): Run {
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
-function json(...args: string[]): { code: number; report: Record<string, any> } {
-  const r = ork(...args, '--output', 'json');
-  assert.equal(r.stderr, '', r.stderr);
-  return { code: r.code, report: JSON.parse(r.stdout) };
+/** The report, in process (what `--output json` prints, without the --fail-on fields). */
+function report(a: string, b: string): Record<string, any> {
+  const sa = loadSide(a);
+  const sb = loadSide(b);
+  assert.ok(!('error' in sa) && !('error' in sb), JSON.stringify([sa, sb].filter((x) => 'error' in x)));
+  return JSON.parse(JSON.stringify(compareSnapshots(sa as LoadedSide, sb as LoadedSide)));
 }
 
 test('add-child: a new child kind is an escalation (new RBAC rule), a reconciler change, not breaking', () => {
-  const { code, report } = json(BASE, 'examples/diff/add-child.yaml');
-  assert.equal(code, 0, 'no --fail-on: exit 0');
-  assert.deepEqual(report['summary'], { breaking: 0, escalations: 1, reductions: 0, changed: true });
-  assert.deepEqual(report['crds'], []);
-  assert.deepEqual(report['rbac'], [
+  const r = report(BASE, 'examples/diff/add-child.yaml');
+  assert.deepEqual(r['summary'], { breaking: 0, escalations: 1, reductions: 0, changed: true });
+  assert.deepEqual(r['crds'], []);
+  assert.deepEqual(r['rbac'], [
     { roleKind: 'ClusterRole', roles: ['widgets-operator'], apiGroup: '', resource: 'services', resourceNames: [], change: 'added', addedVerbs: ['create', 'delete', 'get', 'list', 'patch', 'watch'], removedVerbs: [], escalation: true },
   ]);
-  assert.deepEqual(report['children'], [{ crd: 'widget', added: ['v1 Service'], removed: [] }]);
-  assert.deepEqual(report['reconcilers'].map((r: { crd: string; change: string }) => [r.crd, r.change]), [['widget', 'changed']]);
-  assert.match(report['reconcilers'][0].diff, /^\+\s+const object = build\.services\(\{$/m);
-  assert.deepEqual(report['dependencies'], { added: [], removed: [], changed: [] });
-  assert.equal(json(BASE, 'examples/diff/add-child.yaml', '--fail-on', 'escalation').code, 1);
-  assert.equal(json(BASE, 'examples/diff/add-child.yaml', '--fail-on', 'breaking').code, 0);
-  assert.deepEqual(json(BASE, 'examples/diff/add-child.yaml', '--fail-on', 'breaking,escalation').report['failed'], ['escalation']);
+  assert.deepEqual(r['children'], [{ crd: 'widget', added: ['v1 Service'], removed: [] }]);
+  assert.deepEqual(r['reconcilers'].map((x: { crd: string; change: string }) => [x.crd, x.change]), [['widget', 'changed']]);
+  assert.match(r['reconcilers'][0].diff, /^\+\s+const object = build\.services\(\{$/m);
+  assert.deepEqual(r['dependencies'], { added: [], removed: [], changed: [] });
 });
 
 test('remove-field: a removed CRD field is breaking, nothing else changes', () => {
-  const { code, report } = json(BASE, 'examples/diff/remove-field.yaml');
-  assert.equal(code, 0);
-  assert.deepEqual(report['summary'], { breaking: 1, escalations: 0, reductions: 0, changed: true });
-  assert.deepEqual(report['crds'], [
+  const r = report(BASE, 'examples/diff/remove-field.yaml');
+  assert.deepEqual(r['summary'], { breaking: 1, escalations: 0, reductions: 0, changed: true });
+  assert.deepEqual(r['crds'], [
     {
       name: 'widgets.diff.ork.dev',
       kind: 'Widget',
@@ -62,34 +63,39 @@ test('remove-field: a removed CRD field is breaking, nothing else changes', () =
       versions: [{ version: 'v1', change: 'changed', breaking: true, notes: [], fields: [{ path: 'spec.legacyMode', change: 'field-removed', breaking: true, detail: 'field removed (was boolean)' }] }],
     },
   ]);
-  assert.deepEqual([report['rbac'], report['reconcilers'], report['children']], [[], [], []]);
-  assert.equal(json(BASE, 'examples/diff/remove-field.yaml', '--fail-on', 'breaking').code, 1);
-  assert.equal(json(BASE, 'examples/diff/remove-field.yaml', '--fail-on', 'escalation').code, 0);
-  assert.equal(json(BASE, 'examples/diff/remove-field.yaml', '--fail-on', 'escalation,breaking').code, 1);
+  assert.deepEqual([r['rbac'], r['reconcilers'], r['children']], [[], [], []]);
 });
 
 test('template-only: the reconciler changed, no breaking change, no escalation', () => {
-  const { code, report } = json(BASE, 'examples/diff/template-only.yaml', '--fail-on', 'breaking,escalation');
-  assert.equal(code, 0);
-  assert.deepEqual(report['summary'], { breaking: 0, escalations: 0, reductions: 0, changed: true });
-  assert.deepEqual([report['crds'], report['rbac'], report['children']], [[], [], []]);
-  assert.deepEqual(report['reconcilers'].map((r: { crd: string; change: string }) => [r.crd, r.change]), [['widget', 'changed']]);
-  assert.match(report['reconcilers'][0].diff, /^-.*"small"/m);
-  assert.match(report['reconcilers'][0].diff, /^\+.*"medium"/m);
-  assert.deepEqual(report['failed'], []);
+  const r = report(BASE, 'examples/diff/template-only.yaml');
+  assert.deepEqual(r['summary'], { breaking: 0, escalations: 0, reductions: 0, changed: true });
+  assert.deepEqual([r['crds'], r['rbac'], r['children']], [[], [], []]);
+  assert.deepEqual(r['reconcilers'].map((x: { crd: string; change: string }) => [x.crd, x.change]), [['widget', 'changed']]);
+  assert.match(r['reconcilers'][0].diff, /^-.*"small"/m);
+  assert.match(r['reconcilers'][0].diff, /^\+.*"medium"/m);
 });
 
 test('a Katalog and its generated project compare equal (either side may be a folder)', () => {
-  const { code, report } = json(BASE, 'generated/diff', '--fail-on', 'breaking,escalation');
-  assert.equal(code, 0);
-  assert.equal(report['summary'].changed, false);
-  assert.deepEqual(report['b'], { path: 'generated/diff', kind: 'project' });
-  const folder = json('examples/diff', 'examples/diff/add-child.yaml');
-  assert.equal(folder.report['a'].path, path.join('examples/diff', 'katalog.yaml'));
-  assert.equal(folder.report['summary'].escalations, 1);
+  const r = report(BASE, 'generated/diff');
+  assert.equal(r['summary'].changed, false, JSON.stringify(r, null, 2));
+  assert.deepEqual(r['b'], { path: 'generated/diff', kind: 'project' });
+  const folder = report('examples/diff', 'examples/diff/add-child.yaml');
+  assert.equal(folder['a'].path, path.join('examples/diff', 'katalog.yaml'));
+  assert.equal(folder['summary'].escalations, 1);
+  const notProject = loadSide('test/unit');
+  assert.ok('error' in notProject && /neither a generated project/.test(notProject.error));
 });
 
-test('text output: grouped sections, labels, summary; no colour without a TTY', () => {
+test('--fail-on exit codes through the command line, and the grouped JSON', () => {
+  const esc = ork(BASE, 'examples/diff/add-child.yaml', '--fail-on', 'breaking', '--output', 'json');
+  assert.equal(esc.code, 0, 'an escalation does not trip --fail-on breaking');
+  assert.equal(esc.stderr, '');
+  assert.deepEqual(JSON.parse(esc.stdout), { ...report(BASE, 'examples/diff/add-child.yaml'), failOn: ['breaking'], failed: [] });
+  assert.equal(ork(BASE, 'examples/diff/remove-field.yaml', '--fail-on', 'escalation,breaking', '--output', 'json').code, 1);
+  assert.equal(ork(BASE, 'examples/diff/template-only.yaml', '--fail-on', 'breaking,escalation').code, 0);
+});
+
+test('text output: grouped sections, labels, summary; no colour without a TTY; exit 1 on --fail-on escalation', () => {
   const r = ork(BASE, 'examples/diff/add-child.yaml', '--fail-on', 'escalation');
   assert.equal(r.code, 1);
   for (const s of ['CRD schemas', 'RBAC', 'Reconcilers', 'Children', 'Dependencies']) assert.match(r.stdout, new RegExp(`^${s}$`, 'm'));
@@ -98,19 +104,22 @@ test('text output: grouped sections, labels, summary; no colour without a TTY', 
   assert.match(r.stdout, /^Summary: 0 breaking changes, 1 escalation, 0 reductions; reconcilers: 1 changed$/m);
   assert.doesNotMatch(r.stdout, /\x1b\[/);
   assert.match(r.stderr, /failing on escalation changes/);
-  const removed = ork(BASE, 'examples/diff/remove-field.yaml');
-  assert.match(removed.stdout, /- spec\.legacyMode: field removed \(was boolean\) {2}BREAKING$/m);
-  assert.equal(ork(BASE, BASE).stdout.trim().split('\n').pop(), 'Summary: no differences');
 });
 
-test('usage errors exit 2: unknown or empty --fail-on, bad --context, missing argument', () => {
-  for (const args of [['--fail-on', 'breaking,bogus'], ['--fail-on', ''], ['--context', 'x'], ['--output', 'yaml']]) {
-    const r = ork(BASE, BASE, ...args);
+test('text of a breaking change and of no change (in process)', () => {
+  const removed = formatDiffText(compareSnapshots(loadSide(BASE) as LoadedSide, loadSide('examples/diff/remove-field.yaml') as LoadedSide), { color: false });
+  assert.match(removed, /- spec\.legacyMode: field removed \(was boolean\) {2}BREAKING$/m);
+  const same = formatDiffText(compareSnapshots(loadSide(BASE) as LoadedSide, loadSide(BASE) as LoadedSide), { color: false });
+  assert.equal(same.trim().split('\n').pop(), 'Summary: no differences');
+});
+
+test('usage errors exit 2: unknown or empty --fail-on, missing argument', () => {
+  for (const args of [[BASE, BASE, '--fail-on', 'breaking,bogus'], [BASE, BASE, '--fail-on', ''], [BASE]]) {
+    const r = ork(...args);
     assert.equal(r.code, 2, `${args.join(' ')}: ${r.stderr}`);
     assert.doesNotMatch(r.stderr, /\n\s+at /, 'no stack trace');
+    if (args[3] === 'breaking,bogus') assert.match(r.stderr, /unknown `bogus`/);
   }
-  assert.match(ork(BASE, BASE, '--fail-on', 'breaking,bogus').stderr, /unknown `bogus`/);
-  assert.equal(ork(BASE).code, 2);
 });
 
 test('invalid input exits 1 with the diagnostics, never a stack trace', () => {
@@ -129,9 +138,6 @@ test('invalid input exits 1 with the diagnostics, never a stack trace', () => {
   const missing = ork(BASE, 'examples/diff/no-such.yaml');
   assert.equal(missing.code, 1);
   assert.match(missing.stderr, /no such file or folder/);
-  const notProject = ork(BASE, 'test/unit');
-  assert.equal(notProject.code, 1);
-  assert.match(notProject.stderr, /neither a generated project/);
 });
 
 // Runs the real CLI. Skipped until compiler/cli/main.ts registers `ork diff` (registerDiff).
