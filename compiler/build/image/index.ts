@@ -8,3 +8,4 @@ export { assembleRootfs, listTree, GROUP, PASSWD, NONROOT_UID, type Rootfs, type
 export { podmanRunArgs, inspectImage } from './podman.ts';
 export { ImageBuildError, hasCommand } from './exec.ts';
 export type { CdxBom, CdxComponent } from './sbom.ts';
+export { projectIdentity, gitRevision, type ProjectIdentity } from './project-info.ts';

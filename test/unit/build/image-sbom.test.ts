@@ -14,6 +14,7 @@ import { buildSbom, debPurl, npmPurl, type SbomInput } from '../../../compiler/b
 import { podmanBuildArgs, podmanRunArgs } from '../../../compiler/build/image/podman.ts';
 import { imageLabels, imageTag } from '../../../compiler/build/image/build-image.ts';
 import type { Rootfs } from '../../../compiler/build/image/rootfs.ts';
+import { projectIdentity } from '../../../compiler/build/image/project-info.ts';
 
 /** A folder with node_modules/{a, @s/b, a/node_modules/c}, a runtime kit and a project. */
 function fixture(): { root: string; metafile: Metafile; outfile: string } {
@@ -130,4 +131,9 @@ test('image tags, labels without empty values, run flags capped by this process 
   const dir = mkdtempSync(path.join(tmpdir(), 'ork-limits-'));
   writeFileSync(path.join(dir, 'limits'), 'Limit                     Soft Limit           Hard Limit           Units\nMax open files            20000                20000                files\n');
   assert.deepEqual(podmanRunArgs(path.join(dir, 'limits')), ['--runtime=runc', '--ulimit', 'nofile=20000:20000', '--ulimit', 'nproc=4096:4096']);
+});
+
+test('projectIdentity reads the Katalog name and version of a generated project', async () => {
+  assert.deepEqual(await projectIdentity('generated/web-app'), { katalogName: 'web-app', version: '0.1.0', operatorName: 'web-app-operator' });
+  await assert.rejects(projectIdentity(tmpdir()), /not a generated operator project/);
 });
