@@ -15,6 +15,9 @@ npm ci --no-audit --no-fund
 step "control-plane binaries"
 bash test/control-plane/ensure-binaries
 
+step "podman and runc (operator images)"
+bash test/image/ensure-podman
+
 step "tests"
 npm test
 step "done"

@@ -14,10 +14,11 @@ import { bundleProject, forbiddenInputs } from '../../build/bundle.ts';
 
 interface BuildOptions {
   output?: string;
+  image?: string | boolean;
 }
 
 /** Generates (if needed) and bundles; returns the project folder and bundle path. */
-export async function buildOperator(target: string, output?: string): Promise<{ projectDir: string; outfile: string; bytes: number }> {
+export async function buildOperator(target: string, output?: string): Promise<{ projectDir: string; outfile: string; bytes: number; metafile: import('esbuild').Metafile }> {
   let projectDir = target;
   if (!(existsSync(target) && statSync(target).isDirectory())) {
     const rel = path.isAbsolute(target) && !path.relative(process.cwd(), target).startsWith('..') ? path.relative(process.cwd(), target) : target;
@@ -32,7 +33,7 @@ export async function buildOperator(target: string, output?: string): Promise<{ 
   const r = await bundleProject(projectDir);
   const bad = forbiddenInputs(r.metafile);
   if (bad.length > 0) throw new CliError(`the bundle contains compiler modules: ${bad.slice(0, 5).join(', ')}`, EXIT_INVALID, 'this is a bug in ork: the runtime kit must not import compiler code');
-  return { projectDir, outfile: r.outfile, bytes: r.bytes };
+  return { projectDir, outfile: r.outfile, bytes: r.bytes, metafile: r.metafile };
 }
 
 /** Registers `ork build`. */
@@ -41,9 +42,30 @@ export function registerBuild(program: Command): void {
     .command('build [target]')
     .description('bundle the operator of a Katalog (or of a generated project folder) into one file')
     .option('-o, --output <dir>', 'project folder when building from a Katalog (default .ork/build/<name>)')
-    .addHelpText('after', '\nExamples:\n  ork build examples/web-app/katalog.yaml\n  ork build generated/web-app')
+    .option('--image [name]', 'also build the image with podman, FROM scratch (default name: localhost/ork/<name>-operator)')
+    .addHelpText('after', '\nExamples:\n  ork build examples/web-app/katalog.yaml\n  ork build generated/web-app\n  ork build examples/web-app/katalog.yaml --image')
     .action(async (target: string | undefined, opts: BuildOptions) => {
       const r = await buildOperator(target ?? 'katalog.yaml', opts.output);
       process.stdout.write(`${r.outfile}: ${(r.bytes / 1024).toFixed(0)} KiB (run: node ${r.outfile} --kubeconfig <file>)\n`);
+      if (opts.image === undefined || opts.image === false) return;
+      const { buildImage, formatImageResult, imageTag, ImageBuildError } = await import('../../build/image/index.ts');
+      const { projectIdentity, gitRevision } = await import('../../build/image/project-info.ts');
+      const id = await projectIdentity(r.projectDir);
+      const name = typeof opts.image === 'string' ? opts.image : `localhost/ork/${id.operatorName}`;
+      try {
+        const img = await buildImage({
+          projectDir: r.projectDir,
+          bundle: { outfile: r.outfile, metafile: r.metafile },
+          tag: imageTag(name, id.version),
+          katalogName: id.katalogName,
+          version: id.version,
+          revision: await gitRevision(),
+          log: (line) => process.stderr.write(`${line}\n`),
+        });
+        process.stdout.write(formatImageResult(img));
+      } catch (err) {
+        if (err instanceof ImageBuildError) throw new CliError(err.message, EXIT_INVALID, err.hint ?? 'run `bash test/image/ensure-podman` to install podman and runc');
+        throw err;
+      }
     });
 }
