@@ -16,7 +16,7 @@ import type { Metafile } from 'esbuild';
 import { assembleRootfs, defaultEpoch } from './rootfs.ts';
 import { bundleComposition } from './bundle-packages.ts';
 import { buildSbom, debianRelease } from './sbom.ts';
-import { inspectImage, podmanBuild, podmanBuildArgs, pushOciLayout } from './podman.ts';
+import { inspectImage, podmanBuild, podmanBuildArgs, podmanRunArgs, pushOciLayout } from './podman.ts';
 import { ImageBuildError } from './exec.ts';
 import { ORK_ROOT } from './node-binary.ts';
 import { RUNTIME_KIT_DIR } from '../../generate.ts';
@@ -189,7 +189,7 @@ export function formatImageResult(r: ImageResult): string {
     `  size    ${mib(s.image)} uncompressed, ${mib(s.layerGzip)} gzip'd layer`,
     `  parts   node ${mib(s.node)}${s.nodeStripped ? ` (stripped from ${mib(s.nodeUnstripped)})` : ' (not stripped)'}, libs ${mib(s.libs)}, bundle ${mib(s.bundle)}, etc ${mib(s.etc)}`,
     `  sbom    ${r.sbomFile}`,
-    `  run     podman run --rm --runtime=runc ${r.tag} version`,
+    `  run     podman run --rm ${podmanRunArgs().join(' ')} ${r.tag} version`,
     '',
   ].join('\n');
 }
