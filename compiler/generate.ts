@@ -7,6 +7,8 @@ import type { Diagnostic } from './diagnostics/diagnostic.ts';
 import { loadKatalog } from './load/load-katalog.ts';
 import { validateKatalog } from './validate.ts';
 import { generateProject, relativePath } from './emit/project.ts';
+import { UnsupportedFeature } from './emit/reconciler/condition-literal.ts';
+import { notCompiledWarnings } from './emit/not-compiled.ts';
 
 /** Where ork's runtime kit lives (generated tsconfig paths point at it). */
 export const RUNTIME_KIT_DIR = path.resolve(import.meta.dirname, '..', 'runtime-kit');
@@ -26,11 +28,25 @@ export function generate(katalogPath: string, outDirFor: string | ((katalogName:
   if (!v.model) return { diagnostics: v.diagnostics, sources: v.sources };
   const outDir = typeof outDirFor === 'string' ? outDirFor : outDirFor(v.model.name);
   const loaded = loadKatalog(katalogPath);
-  const files = generateProject({
-    model: v.model,
-    doc: loaded.katalog!.doc,
-    katalogPath: katalogPath.split(path.sep).join('/'),
-    runtimeKitPath: relativePath(path.resolve(outDir), RUNTIME_KIT_DIR),
-  });
-  return { files, outDir, diagnostics: v.diagnostics, sources: v.sources };
+  const doc = loaded.katalog!.doc;
+  try {
+    const files = generateProject({
+      model: v.model,
+      doc,
+      katalogPath: katalogPath.split(path.sep).join('/'),
+      runtimeKitPath: relativePath(path.resolve(outDir), RUNTIME_KIT_DIR),
+    });
+    return { files, outDir, diagnostics: [...v.diagnostics, ...notCompiledWarnings(v.model, doc)], sources: v.sources };
+  } catch (err) {
+    if (!(err instanceof UnsupportedFeature)) throw err;
+    const d: Diagnostic = {
+      severity: 'error',
+      code: 'ORK045',
+      message: err.message,
+      position: doc.locate(err.path),
+      path: err.path.join('.'),
+      hint: 'ork validates this Katalog but cannot compile this part yet (see docs/differences.md); remove it to generate the operator',
+    };
+    return { diagnostics: [...v.diagnostics, d], sources: v.sources };
+  }
 }

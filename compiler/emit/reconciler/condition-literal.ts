@@ -14,6 +14,15 @@ const SHORTHAND_ORDER: ReadonlyArray<[string, string]> = [
   ['between', 'between'], ['notBetween', 'notBetween'], ['in', 'in'], ['notIn', 'notIn'],
 ];
 
+/** A Katalog feature the generator cannot compile yet, with its document path (reported as ORK045). */
+export class UnsupportedFeature extends Error {
+  readonly path: readonly (string | number)[];
+  constructor(path: readonly (string | number)[], what: string) {
+    super(`${what} are not supported by ork yet`);
+    this.path = path;
+  }
+}
+
 /** Features of a condition ork does not evaluate yet (time windows need a clock contract; `unique` a live list). */
 export function unsupportedConditionFeature(c: RawCondition): string | undefined {
   if (c.time || c.dayOfWeek || c.cron) return 'time-based conditions (time, dayOfWeek, cron)';
@@ -57,5 +66,9 @@ function valueKeyOf(c: RawCondition, op: string): string {
 /** `[cond, cond]` for a list (empty list when absent). */
 export function conditionListLiteral(list: readonly RawCondition[] | undefined, path: readonly (string | number)[], template: TemplateRef): string {
   if (!list || list.length === 0) return '[]';
+  list.forEach((c, i) => {
+    const f = unsupportedConditionFeature(c);
+    if (f) throw new UnsupportedFeature([...path, i], f);
+  });
   return `[${list.map((c, i) => conditionLiteral(c, [...path, i], template)).join(', ')}]`;
 }

@@ -16,7 +16,7 @@ import { servedSchema, crTypeName } from '../types/cr-types.ts';
 import { docText } from '../code/identifiers.ts';
 import { compileNote, TemplateTable } from './template-table.ts';
 import { entryLiteral, type TemplateRef } from './entry-literal.ts';
-import { conditionListLiteral, unsupportedConditionFeature } from './condition-literal.ts';
+import { conditionListLiteral } from './condition-literal.ts';
 import { parseGoDurationMs } from '../../../runtime-kit/reconcile/duration.ts';
 
 /** Input of the module emitter. */
@@ -98,12 +98,6 @@ function blockCode(block: HookBlockModel, tpl: (c: Record<string, DataSchema>) =
 }
 
 function declCode(block: HookBlockModel, decl: ResourceDeclModel, tpl: (c: Record<string, DataSchema>) => TemplateRef): string[] {
-  for (const list of ['when', 'or'] as const) {
-    for (const c of (decl.raw[list] as RawCondition[] | undefined) ?? []) {
-      const f = unsupportedConditionFeature(c);
-      if (f) throw new Error(`${decl.at.join('.')}: ${f} are not supported by ork yet`);
-    }
-  }
   const mode = block.phase === 'onReconcile' || decl.raw['reconcile'] === true ? 'apply' : 'create';
   const force = decl.raw['forceConflict'] !== false;
   const declaredAt = decl.at.join('.');

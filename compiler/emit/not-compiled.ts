@@ -1,0 +1,56 @@
+/**
+ * Parts of a Katalog that pass validation but that the generated operator does not act on yet:
+ * each present one is a warning (ORK046) from `ork generate`/`build`/`up`, so nobody believes a
+ * feature works that ork does not compile. docs/differences.md keeps the same list.
+ */
+import type { Diagnostic } from '../diagnostics/diagnostic.ts';
+import type { DocPath, YamlDocument } from '../load/yaml-document.ts';
+import type { KatalogModel } from '../model/katalog-model.ts';
+
+/** The not-yet-compiled parts: a path under a CRD entry and what it is. */
+const PARTS: ReadonlyArray<{ readonly at: DocPath; readonly what: string }> = [
+  { at: ['labels'], what: 'labels written onto the CR' },
+  { at: ['labelSelector'], what: 'the informer label selector' },
+  { at: ['fieldSelector'], what: 'the informer field selector' },
+  { at: ['allowedNamespaces'], what: 'the namespace allow-list' },
+  { at: ['restrictedNamespaces'], what: 'the namespace deny-list' },
+  { at: ['validation'], what: 'reconcile-time validation rules' },
+  { at: ['admission', 'validation'], what: 'reconcile-time validation rules' },
+  { at: ['operatorBox', 'preReconcile'], what: 'pre-reconcile gates and sentinels' },
+  { at: ['operatorBox', 'cross'], what: 'cross reads of sibling CRs' },
+  { at: ['operatorBox', 'observe'], what: 'observe.watch / observe.events' },
+  { at: ['operatorBox', 'watch'], what: 'extra watches' },
+  { at: ['operatorBox', 'reconciler', 'queue', 'retryBackoff'], what: 'queue.retryBackoff (the default backoff applies)' },
+  { at: ['operatorBox', 'reconcile', 'queue', 'retryBackoff'], what: 'queue.retryBackoff (the default backoff applies)' },
+  { at: ['operatorBox', 'reconciler', 'queue', 'behaviour'], what: 'queue.behaviour' },
+  { at: ['operatorBox', 'reconcile', 'queue', 'behaviour'], what: 'queue.behaviour' },
+];
+
+function get(v: unknown, path: DocPath): unknown {
+  let cur = v;
+  for (const seg of path) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    cur = (cur as Record<string, unknown>)[seg as string];
+  }
+  return cur;
+}
+
+/** Warnings for every not-yet-compiled part present in the enabled CRD entries (and notify blocks). */
+export function notCompiledWarnings(model: KatalogModel, doc: YamlDocument): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const warn = (path: DocPath, what: string): void => {
+    out.push({
+      severity: 'warning',
+      code: 'ORK046',
+      message: `${what}: validated, but not compiled into the operator yet`,
+      position: doc.locateKey(path),
+      path: path.join('.'),
+      hint: 'the operator runs without it; see docs/differences.md',
+    });
+  };
+  for (const crd of model.crds.filter((c) => c.enabled)) {
+    for (const p of PARTS) if (get(crd.raw, p.at) !== undefined) warn([...crd.at, ...p.at], p.what);
+    if (JSON.stringify(crd.raw).includes('"notify":')) warn(crd.at, 'notifications (`notify:` on conditions; the Gateway client exists, the wiring does not)');
+  }
+  return out;
+}
