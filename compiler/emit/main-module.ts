@@ -4,9 +4,8 @@
  * wired to the generated reconcilers, handed to the runtime kit's `main`.
  */
 import type { CrdModel, KatalogModel } from '../model/katalog-model.ts';
-import { childKind } from '../schema/child-kinds.ts';
 import { topologicalOrder } from '../graph/dependency-graph.ts';
-import { guessPlural } from '../rbac/derive.ts';
+import { childTarget } from '../rbac/derive.ts';
 import { parseGoDurationMs } from '../../runtime-kit/reconcile/duration.ts';
 import { DEFAULT_RESYNC, DEFAULT_WORKERS } from '../expand/expanded-katalog.ts';
 import { crTypeName } from './types/cr-types.ts';
@@ -28,18 +27,8 @@ export function childKinds(crd: CrdModel): KindLiteral[] {
   const visit = (blocks: CrdModel['box']['hooks']): void => {
     for (const b of blocks) {
       for (const d of b.resources) {
-        let k: KindLiteral | undefined;
-        if (d.listKey === 'custom') {
-          const apiVersion = d.raw['apiVersion'];
-          const kind = d.raw['kind'];
-          if (typeof apiVersion === 'string' && typeof kind === 'string' && !apiVersion.includes('{{') && !kind.includes('{{')) {
-            k = { apiVersion, kind, plural: typeof d.raw['plural'] === 'string' ? d.raw['plural'] : guessPlural(kind), namespaced: true };
-          }
-        } else {
-          const c = childKind(d.listKey);
-          k = { apiVersion: c.group ? `${c.group}/${c.version}` : c.version, kind: c.kind, plural: c.plural, namespaced: c.namespaced };
-        }
-        if (k) out.set(`${k.apiVersion}|${k.kind}`, k);
+        const t = childTarget(d);
+        if (t) out.set(`${t.apiVersion}|${t.kind}`, { apiVersion: t.apiVersion, kind: t.kind, plural: t.resource, namespaced: t.namespaced });
       }
       visit(b.groups);
     }

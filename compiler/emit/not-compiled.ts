@@ -4,7 +4,8 @@
  * feature works that ork does not compile. docs/differences.md keeps the same list.
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
-import type { DocPath, YamlDocument } from '../load/yaml-document.ts';
+import { valueAt, type DocPath, type YamlDocument } from '../load/yaml-document.ts';
+import { conditionListsIn } from '../check/data-walk.ts';
 import type { KatalogModel } from '../model/katalog-model.ts';
 
 /** The not-yet-compiled parts: a path under a CRD entry and what it is. */
@@ -26,15 +27,6 @@ const PARTS: ReadonlyArray<{ readonly at: DocPath; readonly what: string }> = [
   { at: ['operatorBox', 'reconcile', 'queue', 'behaviour'], what: 'queue.behaviour' },
 ];
 
-function get(v: unknown, path: DocPath): unknown {
-  let cur = v;
-  for (const seg of path) {
-    if (cur === null || typeof cur !== 'object') return undefined;
-    cur = (cur as Record<string, unknown>)[seg as string];
-  }
-  return cur;
-}
-
 /** Warnings for every not-yet-compiled part present in the enabled CRD entries (and notify blocks). */
 export function notCompiledWarnings(model: KatalogModel, doc: YamlDocument): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -49,8 +41,9 @@ export function notCompiledWarnings(model: KatalogModel, doc: YamlDocument): Dia
     });
   };
   for (const crd of model.crds.filter((c) => c.enabled)) {
-    for (const p of PARTS) if (get(crd.raw, p.at) !== undefined) warn([...crd.at, ...p.at], p.what);
-    if (JSON.stringify(crd.raw).includes('"notify":')) warn(crd.at, 'notifications (`notify:` on conditions; the Gateway client exists, the wiring does not)');
+    for (const p of PARTS) if (valueAt(crd.raw, p.at) !== undefined) warn([...crd.at, ...p.at], p.what);
+    const notify = conditionListsIn(crd.raw, crd.at).flatMap((l) => l.conditions.map((c, i) => ({ c, at: [...l.at, i] }))).find(({ c }) => c.notify !== undefined);
+    if (notify) warn([...notify.at, 'notify'], 'notifications (`notify:` on conditions; the Gateway client exists, the wiring does not)');
   }
   return out;
 }

@@ -6,7 +6,7 @@
  * but refuses a CRD entry that says the same thing in both spellings (ORK008).
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
-import type { DocPath, YamlDocument } from './yaml-document.ts';
+import { valueAt, type DocPath, type YamlDocument } from './yaml-document.ts';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -28,24 +28,15 @@ const SPELLINGS: readonly Spelling[] = [
   ...HOOKS.map((h) => ({ what: `\`${h}\``, classic: ['operatorBox', h], newest: ['operatorBox', 'reconcile', h] })),
 ];
 
-function get(root: unknown, path: DocPath): unknown {
-  let cur = root;
-  for (const seg of path) {
-    if (!isObj(cur)) return undefined;
-    cur = cur[seg as string];
-  }
-  return cur;
-}
-
 /** Diagnostics for every CRD entry that mixes the two spellings of one thing. */
 export function mixedLayoutDiagnostics(doc: YamlDocument): Diagnostic[] {
-  const crds = get(doc.value, ['spec', 'crds']);
+  const crds = valueAt(doc.value, ['spec', 'crds']);
   if (!isObj(crds)) return [];
   const out: Diagnostic[] = [];
   for (const name of Object.keys(crds)) {
     const entry = crds[name];
     for (const s of SPELLINGS) {
-      if (get(entry, s.classic) === undefined || get(entry, s.newest) === undefined) continue;
+      if (valueAt(entry, s.classic) === undefined || valueAt(entry, s.newest) === undefined) continue;
       const base = ['spec', 'crds', name];
       out.push({
         severity: 'error',
@@ -66,11 +57,11 @@ export function mixedLayoutDiagnostics(doc: YamlDocument): Diagnostic[] {
  * its first use, with the number of CRD entries using it), so a classic Katalog is not buried.
  */
 export function classicLayoutNotes(doc: YamlDocument): Diagnostic[] {
-  const crds = get(doc.value, ['spec', 'crds']);
+  const crds = valueAt(doc.value, ['spec', 'crds']);
   if (!isObj(crds)) return [];
   const out: Diagnostic[] = [];
   for (const s of SPELLINGS.slice(0, 3)) {
-    const users = Object.keys(crds).filter((name) => get(crds[name], s.classic) !== undefined);
+    const users = Object.keys(crds).filter((name) => valueAt(crds[name], s.classic) !== undefined);
     const first = users[0];
     if (first === undefined) continue;
     const p = ['spec', 'crds', first, ...s.classic];

@@ -6,7 +6,7 @@
 import type { ErrorObject } from 'ajv';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { didYouMean } from '../diagnostics/suggest.ts';
-import type { DocPath, YamlDocument } from './yaml-document.ts';
+import { valueAt, type DocPath, type YamlDocument } from './yaml-document.ts';
 import { findRename } from './renamed-keys.ts';
 
 /** Converts ajv errors for `doc` into diagnostics, one per problem, in document order. */
@@ -149,15 +149,6 @@ function hintForType(expected: string, got: string): string {
   if (expected.includes('a mapping') && got.startsWith('a list')) return 'write it as a mapping (`key: value` lines), not a list';
   if (expected.includes('an integer') && got.startsWith('the string')) return 'write the number without quotes';
   return `change the value to ${expected}`;
-}
-
-function valueAt(root: unknown, path: DocPath): unknown {
-  let cur = root;
-  for (const seg of path) {
-    if (cur === null || typeof cur !== 'object') return undefined;
-    cur = (cur as Record<string | number, unknown>)[seg];
-  }
-  return cur;
 }
 
 /** A short description of a value for messages: `the string "three"`, `a list`, ... */

@@ -7,6 +7,16 @@ import { isMap, isScalar, isSeq, LineCounter, parseAllDocuments, visit, type Doc
 import type { Diagnostic, SourcePosition } from '../diagnostics/diagnostic.ts';
 import type { SourceFile } from './read-source.ts';
 
+/** The value at `path` in plain data (own properties only), or undefined when any step is missing. */
+export function valueAt(root: unknown, path: DocPath): unknown {
+  let cur = root;
+  for (const seg of path) {
+    if (cur === null || typeof cur !== 'object' || !Object.hasOwn(cur, seg)) return undefined;
+    cur = (cur as Record<string | number, unknown>)[seg];
+  }
+  return cur;
+}
+
 /** At most this many alias dereferences per document (`yaml`'s default is 100 as well). */
 export const MAX_ALIAS_COUNT = 100;
 

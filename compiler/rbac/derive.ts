@@ -11,6 +11,7 @@
  */
 import type { CrdModel, KatalogModel, ResourceDeclModel, HookBlockModel } from '../model/katalog-model.ts';
 import { childKind } from '../schema/child-kinds.ts';
+import { splitApiVersion } from '../../runtime-kit/reconcile/ports.ts';
 import type { RbacRule, RbacRules, RuleReason } from './rules.ts';
 
 type Acc = Map<string, { apiGroup: string; resource: string; verbs: Set<string>; reasons: RuleReason[]; resourceNames?: string[] }>;
@@ -93,17 +94,22 @@ function verbsFor(block: HookBlockModel, decl: ResourceDeclModel, inGroup: boole
   return out;
 }
 
-function childTarget(decl: ResourceDeclModel): { group: string; resource: string; kind: string } | undefined {
+/**
+ * The API type of a child declaration: its list's kind, or for `custom:` the written
+ * apiVersion/kind (plural written, else Kubernetes' default). Undefined when a custom
+ * entry's type is a template (it cannot be known before run time).
+ */
+export function childTarget(decl: ResourceDeclModel): { apiVersion: string; group: string; resource: string; kind: string; namespaced: boolean } | undefined {
   if (decl.listKey !== 'custom') {
     const k = childKind(decl.listKey);
-    return { group: k.group, resource: k.plural, kind: k.kind };
+    return { apiVersion: k.group ? `${k.group}/${k.version}` : k.version, group: k.group, resource: k.plural, kind: k.kind, namespaced: k.namespaced };
   }
   const apiVersion = decl.raw['apiVersion'];
   const kind = decl.raw['kind'];
   if (typeof apiVersion !== 'string' || typeof kind !== 'string' || apiVersion.includes('{{') || kind.includes('{{')) return undefined;
-  const group = apiVersion.includes('/') ? apiVersion.split('/')[0] ?? '' : '';
+  const [group] = splitApiVersion(apiVersion);
   const plural = typeof decl.raw['plural'] === 'string' ? decl.raw['plural'] : guessPlural(kind);
-  return { group, resource: plural, kind };
+  return { apiVersion, group, resource: plural, kind, namespaced: true };
 }
 
 /** Kubernetes' default plural of a kind (lowercase; -y → -ies; -s/-x/-ch/-sh → -es; else -s). */

@@ -17,7 +17,7 @@ import type { KubeObject as InformerObject } from '../informer/object.ts';
 import { LeaderElector } from '../leader/elector.ts';
 import { kubeLeaseStore } from '../leader/lease.ts';
 import { startServer } from '../server/http.ts';
-import type { KindInfo } from '../reconcile/index.ts';
+import { splitApiVersion, type KindInfo } from '../reconcile/index.ts';
 import { apiEventSink } from './events.ts';
 import { cacheReader, kindKey } from './live-reader.ts';
 import { CrdRuntime } from './crd-runtime.ts';
@@ -63,7 +63,7 @@ export async function runOperator(spec: OperatorSpec, opts: RunOptions = {}): Pr
   const add = (k: KindInfo, child: boolean, resyncMs: number, ns?: string): void => {
     const key = kindKey(k.apiVersion, k.kind);
     if (informers.has(key)) return;
-    const [group, version] = k.apiVersion.includes('/') ? (k.apiVersion.split('/') as [string, string]) : ['', k.apiVersion];
+    const [group, version] = splitApiVersion(k.apiVersion);
     informers.set(key, factory.informer({ group, version, plural: k.plural, ...(ns ? { namespace: ns } : {}) }, child ? { labelSelector: MANAGED_SELECTOR } : {}, { resyncMs }));
   };
   for (const c of spec.crds) add(c.kind, false, c.resyncMs, c.namespace);

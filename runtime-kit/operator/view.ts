@@ -2,6 +2,7 @@
 import type { OperatorMetrics } from '../metrics/operator-metrics.ts';
 import type { CrdView, KubeObject, OperatorView, Probes } from '../server/view.ts';
 import type { CrdRuntime } from './crd-runtime.ts';
+import { splitApiVersion } from '../reconcile/ports.ts';
 import type { OperatorSpec } from './spec.ts';
 
 /** Mutable facts the view reads. */
@@ -15,7 +16,7 @@ export interface OperatorState {
 export function operatorView(spec: OperatorSpec, runtimes: readonly CrdRuntime[], state: OperatorState, metrics: OperatorMetrics): OperatorView {
   const crds: CrdView[] = runtimes.map((rt) => {
     const s = rt.spec;
-    const [group, version] = s.kind.apiVersion.includes('/') ? (s.kind.apiVersion.split('/') as [string, string]) : ['', s.kind.apiVersion];
+    const [group, version] = splitApiVersion(s.kind.apiVersion);
     const list = (): readonly KubeObject[] => (rt.crInformer()?.cache.list() ?? []) as unknown as KubeObject[];
     return {
       name: s.name,

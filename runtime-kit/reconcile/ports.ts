@@ -38,11 +38,17 @@ export interface KindInfo {
   readonly namespaced: boolean;
 }
 
+/** `apps/v1` → [`apps`, `v1`]; `v1` (the core group) → [``, `v1`]. */
+export function splitApiVersion(apiVersion: string): [group: string, version: string] {
+  const slash = apiVersion.indexOf('/');
+  return slash < 0 ? ['', apiVersion] : [apiVersion.slice(0, slash), apiVersion.slice(slash + 1)];
+}
+
 /** The ResourceRef of an object of a known kind. */
 export function refOf(kinds: readonly KindInfo[], o: ObjectRef, subresource?: string): ResourceRef {
   const k = kinds.find((x) => x.apiVersion === o.apiVersion && x.kind === o.kind);
   if (!k) throw new Error(`kind ${o.apiVersion} ${o.kind} is not in the operator's kind table`);
-  const [group, version] = k.apiVersion.includes('/') ? (k.apiVersion.split('/') as [string, string]) : ['', k.apiVersion];
+  const [group, version] = splitApiVersion(k.apiVersion);
   return {
     group,
     version,
