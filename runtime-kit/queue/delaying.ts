@@ -9,7 +9,8 @@
  */
 import type { Clock, Timer } from '../clock.ts';
 import { realClock } from '../clock.ts';
-import type { AddOptions, AddOutcome, Queue } from './fifo.ts';
+import type { Queue } from './fifo.ts';
+import { ForwardingQueue } from './forwarding.ts';
 import { MinHeap } from './heap.ts';
 
 /** A queue that can also add a key later. */
@@ -27,8 +28,7 @@ interface Entry<T> {
 }
 
 /** Wraps `inner` with a timer heap on `clock` (default the real clock). */
-export class DelayingWorkQueue<T> implements DelayingQueue<T> {
-  readonly #inner: Queue<T>;
+export class DelayingWorkQueue<T> extends ForwardingQueue<T, Queue<T>> implements DelayingQueue<T> {
   readonly #clock: Clock;
   readonly #entries = new Map<T, Entry<T>>();
   readonly #heap = new MinHeap<Entry<T>>((a, b) => a.due < b.due || (a.due === b.due && a.seq < b.seq));
@@ -36,17 +36,17 @@ export class DelayingWorkQueue<T> implements DelayingQueue<T> {
   #timer: { readonly due: number; readonly handle: Timer } | undefined;
 
   constructor(inner: Queue<T>, clock: Clock = realClock) {
-    this.#inner = inner;
+    super(inner);
     this.#clock = clock;
   }
 
   addAfter(item: T, ms: number): void {
-    if (this.#inner.shuttingDown()) return;
+    if (this.inner.shuttingDown()) return;
     if (ms <= 0) {
-      this.#inner.add(item, { force: true });
+      this.inner.add(item, { force: true });
       return;
     }
-    if (this.#inner.isWaiting(item)) return;
+    if (this.inner.isWaiting(item)) return;
     const due = this.#clock.now() + ms;
     const existing = this.#entries.get(item);
     if (existing === undefined) {
@@ -65,36 +65,14 @@ export class DelayingWorkQueue<T> implements DelayingQueue<T> {
     return this.#entries.size;
   }
 
-  add(item: T, opts?: AddOptions): AddOutcome {
-    return this.#inner.add(item, opts);
-  }
-  get(): Promise<T | undefined> {
-    return this.#inner.get();
-  }
-  done(item: T): void {
-    this.#inner.done(item);
-  }
-  len(): number {
-    return this.#inner.len();
-  }
-  inFlight(): number {
-    return this.#inner.inFlight();
-  }
-  isWaiting(item: T): boolean {
-    return this.#inner.isWaiting(item);
-  }
-  shuttingDown(): boolean {
-    return this.#inner.shuttingDown();
+  override shutDown(): void {
+    this.#stop();
+    super.shutDown();
   }
 
-  shutDown(): void {
+  override shutDownWithDrain(timeoutMs?: number): Promise<boolean> {
     this.#stop();
-    this.#inner.shutDown();
-  }
-
-  shutDownWithDrain(timeoutMs?: number): Promise<boolean> {
-    this.#stop();
-    return this.#inner.shutDownWithDrain(timeoutMs);
+    return super.shutDownWithDrain(timeoutMs);
   }
 
   #stop(): void {
@@ -119,7 +97,7 @@ export class DelayingWorkQueue<T> implements DelayingQueue<T> {
     for (let e = this.#heap.peek(); e !== undefined && e.due <= now; e = this.#heap.peek()) {
       this.#heap.pop();
       this.#entries.delete(e.item);
-      this.#inner.add(e.item, { force: true });
+      this.inner.add(e.item, { force: true });
     }
     this.#arm();
   }

@@ -5,8 +5,8 @@
  * reported through the observer's `gaveUp` (counted and logged); the informer's next resync brings
  * it back.
  */
-import type { AddOptions, AddOutcome } from './fifo.ts';
 import type { DelayingQueue } from './delaying.ts';
+import { ForwardingQueue } from './forwarding.ts';
 import type { QueueObserver } from './observer.ts';
 import type { RateLimiter } from './rate-limiter.ts';
 
@@ -28,21 +28,20 @@ export interface RateLimitingOptions<T> {
 }
 
 /** Wraps a delaying queue with a rate limiter. */
-export class RateLimitingWorkQueue<T> implements RateLimitingQueue<T> {
-  readonly #inner: DelayingQueue<T>;
+export class RateLimitingWorkQueue<T> extends ForwardingQueue<T, DelayingQueue<T>> implements RateLimitingQueue<T> {
   readonly #limiter: RateLimiter<T>;
   readonly #maxAttempts: number;
   readonly #observer: QueueObserver<T>;
 
   constructor(inner: DelayingQueue<T>, opts: RateLimitingOptions<T>) {
-    this.#inner = inner;
+    super(inner);
     this.#limiter = opts.limiter;
     this.#maxAttempts = Math.max(0, opts.maxAttempts ?? 0);
     this.#observer = opts.observer ?? {};
   }
 
   addRateLimited(item: T): boolean {
-    if (this.#inner.shuttingDown()) return false;
+    if (this.inner.shuttingDown()) return false;
     const attempts = this.#limiter.numRequeues(item);
     if (this.#maxAttempts > 0 && attempts >= this.#maxAttempts) {
       this.#limiter.forget(item);
@@ -51,7 +50,7 @@ export class RateLimitingWorkQueue<T> implements RateLimitingQueue<T> {
     }
     const delay = this.#limiter.when(item);
     this.#observer.retried?.(item, attempts + 1, delay);
-    this.#inner.addAfter(item, delay);
+    this.inner.addAfter(item, delay);
     return true;
   }
 
@@ -64,36 +63,9 @@ export class RateLimitingWorkQueue<T> implements RateLimitingQueue<T> {
   }
 
   addAfter(item: T, ms: number): void {
-    this.#inner.addAfter(item, ms);
+    this.inner.addAfter(item, ms);
   }
   delayed(): number {
-    return this.#inner.delayed();
-  }
-  add(item: T, opts?: AddOptions): AddOutcome {
-    return this.#inner.add(item, opts);
-  }
-  get(): Promise<T | undefined> {
-    return this.#inner.get();
-  }
-  done(item: T): void {
-    this.#inner.done(item);
-  }
-  len(): number {
-    return this.#inner.len();
-  }
-  inFlight(): number {
-    return this.#inner.inFlight();
-  }
-  isWaiting(item: T): boolean {
-    return this.#inner.isWaiting(item);
-  }
-  shuttingDown(): boolean {
-    return this.#inner.shuttingDown();
-  }
-  shutDown(): void {
-    this.#inner.shutDown();
-  }
-  shutDownWithDrain(timeoutMs?: number): Promise<boolean> {
-    return this.#inner.shutDownWithDrain(timeoutMs);
+    return this.inner.delayed();
   }
 }
