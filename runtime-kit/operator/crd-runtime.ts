@@ -12,6 +12,7 @@ import type { Informer } from '../informer/informer.ts';
 import type { HandlerRegistration } from '../informer/handlers.ts';
 import type { KubeObject as InformerObject } from '../informer/object.ts';
 import { createWorkQueue } from '../queue/create.ts';
+import { queueInstruments } from '../queue/instrument.ts';
 import type { RateLimitingQueue } from '../queue/rate-limiting.ts';
 import { startWorkers, type WorkerPool } from '../queue/worker-pool.ts';
 import { CrdHealth } from '../server/health.ts';
@@ -50,7 +51,9 @@ export class CrdRuntime {
     this.spec = spec;
     this.#deps = deps;
     this.health = new CrdHealth({ failureThreshold: spec.failureThreshold, clock: deps.clock });
-    this.queue = createWorkQueue<string>({ maxDepth: spec.maxDepth, clock: deps.clock });
+    // The observer counts adds, keeps ork_workqueue_depth current and makes a maxDepth refusal
+    // visible (ork_workqueue_dropped_total + a warn line), never a silent drop.
+    this.queue = createWorkQueue<string>({ maxDepth: spec.maxDepth, clock: deps.clock, observer: queueInstruments(spec.name, deps.metrics, deps.log) });
   }
 
   /** True while workers run. */
@@ -129,8 +132,10 @@ export class CrdRuntime {
     this.#pool = undefined;
     this.health.markStopped();
     if (!pool) return true;
+    const t0 = this.#deps.clock.now();
+    this.#deps.log.info('crd workers stopping', { crd: this.spec.name, inFlight: pool.busy(), waiting: this.queue.len(), drainMs });
     const drained = await pool.stop(drainMs);
-    this.#deps.log.info('crd workers stopped', { crd: this.spec.name, drained });
+    this.#deps.log.info('crd workers stopped', { crd: this.spec.name, drained, tookMs: this.#deps.clock.now() - t0 });
     return drained;
   }
 
@@ -138,8 +143,7 @@ export class CrdRuntime {
   #watch(): void {
     const { spec } = this;
     const enqueue = (o: InformerObject): void => {
-      this.queue.add(keyOf(o.metadata.namespace, o.metadata.name ?? ''));
-      this.#deps.metrics.queueAdd(spec.name);
+      this.queue.add(keyOf(o.metadata.namespace, o.metadata.name ?? '')); // adds are counted by the queue observer
     };
     const cr = this.crInformer();
     if (cr) this.#registrations.push(cr.addEventHandler({ onAdd: enqueue, onUpdate: (_o, n) => enqueue(n), onDelete: enqueue }));
