@@ -3,7 +3,7 @@
  * for one CR, computed offline by the generated reconciler itself (compiler/build/preview.ts).
  */
 import { stringify } from 'yaml';
-import type { KatalogModel } from '../model/katalog-model.ts';
+import type { CrdModel, KatalogModel } from '../model/katalog-model.ts';
 import { readSource } from '../load/read-source.ts';
 import { parseYamlDocuments } from '../load/yaml-document.ts';
 import { generate } from '../generate.ts';
@@ -16,29 +16,8 @@ import { didYouMean } from '../diagnostics/suggest.ts';
 
 /** Renders `crFile` against its CRD of `model` and prints the result. */
 export async function renderCr(katalogFile: string, model: KatalogModel, crFile: string, opts: { crd?: string; json: boolean }): Promise<void> {
-  const src = readSource(crFile, 'CR file');
-  if ('code' in src) {
-    printDiagnostics([src], new Map());
-    throw new CliError(`cannot read ${crFile}`, EXIT_INVALID);
-  }
-  const parsed = parseYamlDocuments(src);
-  if (parsed.diagnostics.length > 0 || !parsed.documents[0]) {
-    printDiagnostics(parsed.diagnostics, new Map([[crFile, src.text]]));
-    throw new CliError(`${crFile} is not a YAML object`, EXIT_INVALID, 'pass one CR, e.g. the Katalog\'s crFiles entry');
-  }
-  const cr = JSON.parse(JSON.stringify(parsed.documents[0].value)) as KubeObjectLike;
-  const enabled = model.crds.filter((c) => c.enabled && c.api);
-  const crd = opts.crd !== undefined
-    ? enabled.find((c) => c.name === opts.crd)
-    : enabled.find((c) => c.api && c.api.kind === cr.kind && `${c.api.group ? `${c.api.group}/` : ''}${c.api.version}` === cr.apiVersion);
-  if (!crd) {
-    const names = enabled.map((c) => `${c.name} (${c.api?.kind})`);
-    throw new CliError(
-      opts.crd !== undefined ? `no enabled CRD \`${opts.crd}\`` : `no CRD of the Katalog serves ${cr.apiVersion} ${cr.kind}`,
-      EXIT_INVALID,
-      (opts.crd !== undefined ? didYouMean(opts.crd, enabled.map((c) => c.name)) : undefined) ?? `CRDs: ${names.join(', ')}`,
-    );
-  }
+  const cr = readCr(crFile, EXIT_INVALID);
+  const crd = crdForCr(model, cr, opts.crd, EXIT_INVALID);
   const g = generate(katalogFile, '.ork/preview');
   if (!g.files) throw new CliError(`${katalogFile} is invalid`, EXIT_INVALID);
   let desired;
@@ -59,4 +38,37 @@ export async function renderCr(katalogFile: string, model: KatalogModel, crFile:
   for (const g2 of desired.gatedOff) lines.push(`# gated off (deleted if this CR owns it): ${g2.kind} ${g2.name}`);
   if (Object.keys(desired.statusFields).length > 0) lines.push(`# status fields: ${JSON.stringify(desired.statusFields)}`);
   process.stdout.write(`${lines.join('\n')}\n${children.map((c) => `---\n${stringify(c, { lineWidth: 0 })}`).join('')}`);
+}
+
+/** Reads the first YAML document of `crFile` as a CR, or throws a CliError with `exitCode`. */
+export function readCr(crFile: string, exitCode: number): KubeObjectLike {
+  const src = readSource(crFile, 'CR file');
+  if ('code' in src) {
+    printDiagnostics([src], new Map());
+    throw new CliError(`cannot read ${crFile}`, exitCode, 'pass the path of a CR manifest (YAML), e.g. the Katalog\'s crFiles entry');
+  }
+  const parsed = parseYamlDocuments(src);
+  const value = parsed.documents[0]?.value as Record<string, unknown> | undefined;
+  if (parsed.diagnostics.length > 0 || value === null || typeof value !== 'object' || Array.isArray(value)) {
+    printDiagnostics(parsed.diagnostics, new Map([[crFile, src.text]]));
+    throw new CliError(`${crFile} is not a YAML object`, exitCode, 'pass one CR, e.g. the Katalog\'s crFiles entry');
+  }
+  return JSON.parse(JSON.stringify(value)) as KubeObjectLike;
+}
+
+/** The enabled CRD of `model` named `crdName`, else the one serving the CR's apiVersion and kind; a CliError otherwise. */
+export function crdForCr(model: KatalogModel, cr: KubeObjectLike, crdName: string | undefined, exitCode: number): CrdModel {
+  const enabled = model.crds.filter((c) => c.enabled && c.api);
+  const crd = crdName !== undefined
+    ? enabled.find((c) => c.name === crdName)
+    : enabled.find((c) => c.api && c.api.kind === cr.kind && `${c.api.group ? `${c.api.group}/` : ''}${c.api.version}` === cr.apiVersion);
+  if (!crd) {
+    const names = enabled.map((c) => `${c.name} (${c.api?.kind})`);
+    throw new CliError(
+      crdName !== undefined ? `no enabled CRD \`${crdName}\`` : `no CRD of the Katalog serves ${cr.apiVersion} ${cr.kind}`,
+      exitCode,
+      (crdName !== undefined ? didYouMean(crdName, enabled.map((c) => c.name)) : undefined) ?? `CRDs: ${names.join(', ')}`,
+    );
+  }
+  return crd;
 }
