@@ -9,6 +9,7 @@
 #   plane.sh stop   [DIR]  SIGTERM controller-manager, apiserver, etcd by PID; removes DIR
 #   plane.sh status [DIR]  KEY=VALUE lines on stdout (STATE=running|stopped|degraded, ...)
 #   plane.sh logs   [DIR]  the last lines of the three logs
+#   plane.sh restart-apiserver [DIR]  kill kube-apiserver, start it again on the same port (a test fault)
 # DIR defaults to $PLANE_DIR or /tmp/ork-plane. After `start`: `source DIR/env`
 # (KUBECONFIG, K8S_API, K8S_TOKEN).
 #   DIR/kubeconfig        admin (system:masters) via bearer token + CA
@@ -124,6 +125,30 @@ EOF
 }
 
 # ---------------------------------------------------------------------------------- start
+# launch_apiserver ETCD_PORT API_PORT: starts kube-apiserver in the background (its log is
+# appended to, so a restart keeps the earlier lines) and writes its PID file; used by `start`
+# and `restart-apiserver` (same flags, certificates, etcd and port).
+launch_apiserver() {
+  #  --advertise-address=127.0.0.1: needed on machines without a default route; a loopback
+  #    address may not go into the `kubernetes` Endpoints, hence --endpoint-reconciler-type=none.
+  #  --disable-admission-plugins=ServiceAccount: no SA controller creates `default` SAs.
+  #  --service-cluster-ip-range=10.0.0.0/16: a /24 runs out at ~250 Services.
+  setsid "$K8S_BIN_DIR/kube-apiserver" \
+    --etcd-servers="http://127.0.0.1:$1" \
+    --bind-address=127.0.0.1 --secure-port="$2" \
+    --advertise-address=127.0.0.1 --endpoint-reconciler-type=none \
+    --cert-dir="$R/pki/generated" \
+    --tls-cert-file="$R/pki/apiserver.crt" --tls-private-key-file="$R/pki/apiserver.key" \
+    --client-ca-file="$R/pki/ca.crt" --token-auth-file="$R/pki/tokens.csv" \
+    --authorization-mode=RBAC \
+    --service-account-issuer=https://kubernetes.default.svc \
+    --service-account-key-file="$R/pki/sa.pub" --service-account-signing-key-file="$R/pki/sa.key" \
+    --service-cluster-ip-range=10.0.0.0/16 \
+    --disable-admission-plugins=ServiceAccount --allow-privileged=true \
+    --v=1 </dev/null >>"$R/apiserver.log" 2>&1 &
+  echo $! >"$R/apiserver.pid"
+}
+
 # One attempt; returns 1 on any failure (the caller stops what was started and retries on a
 # port clash). set -e does not apply inside a function called from `if`: check explicitly.
 start_once() {
@@ -151,25 +176,7 @@ start_once() {
   wait_for etcd "$(pid_of etcd)" curl -fsS "http://127.0.0.1:$ETCD_PORT/health" || return 1
   log "etcd healthy after $(since "$t0")s (pid $(pid_of etcd), port $ETCD_PORT, data $etcd_data)"
 
-  # kube-apiserver.
-  #  --advertise-address=127.0.0.1: needed on machines without a default route; a loopback
-  #    address may not go into the `kubernetes` Endpoints, hence --endpoint-reconciler-type=none.
-  #  --disable-admission-plugins=ServiceAccount: no SA controller creates `default` SAs.
-  #  --service-cluster-ip-range=10.0.0.0/16: a /24 runs out at ~250 Services.
-  setsid "$K8S_BIN_DIR/kube-apiserver" \
-    --etcd-servers="http://127.0.0.1:$ETCD_PORT" \
-    --bind-address=127.0.0.1 --secure-port="$API_PORT" \
-    --advertise-address=127.0.0.1 --endpoint-reconciler-type=none \
-    --cert-dir="$R/pki/generated" \
-    --tls-cert-file="$R/pki/apiserver.crt" --tls-private-key-file="$R/pki/apiserver.key" \
-    --client-ca-file="$R/pki/ca.crt" --token-auth-file="$R/pki/tokens.csv" \
-    --authorization-mode=RBAC \
-    --service-account-issuer=https://kubernetes.default.svc \
-    --service-account-key-file="$R/pki/sa.pub" --service-account-signing-key-file="$R/pki/sa.key" \
-    --service-cluster-ip-range=10.0.0.0/16 \
-    --disable-admission-plugins=ServiceAccount --allow-privileged=true \
-    --v=1 </dev/null >"$R/apiserver.log" 2>&1 &
-  echo $! >"$R/apiserver.pid"
+  launch_apiserver "$ETCD_PORT" "$API_PORT"
   # Ready = 200 from /readyz (includes the RBAC bootstrap post-start hook).
   wait_for kube-apiserver "$(pid_of apiserver)" curl -fsS --cacert "$R/pki/ca.crt" \
     -H "Authorization: Bearer $K8S_TOKEN" "$K8S_API/readyz" || return 1
@@ -288,6 +295,32 @@ stop() {
   remove_dir
 }
 
+# ------------------------------------------------------------------------ restart-apiserver
+# A fault for tests: stop the kube-apiserver (SIGKILL, a crash; APISERVER_STOP=term for a
+# graceful stop, which takes ~30 s while it drains), stay down APISERVER_DOWN_SECONDS (default
+# 0), start it again with the same flags, port, certificates and etcd, and return once /readyz
+# is 200. etcd and the controller-manager keep running; DIR/env gets the new APISERVER_PID.
+restart_apiserver() {
+  local t0 pid
+  compute_state
+  if [ "$STATE" != running ]; then log "no running plane in $R (state $STATE)"; return 1; fi
+  if [ -z "${ETCD_PORT:-}" ] || [ -z "${API_PORT:-}" ]; then log "$R/env has no ETCD_PORT/API_PORT"; return 1; fi
+  t0=$(now)
+  pid=$(pid_of apiserver)
+  if [ "${APISERVER_STOP:-kill}" = term ]; then term kube-apiserver "$pid"
+  else
+    kill -KILL "$pid" 2>/dev/null || true
+    while alive "$pid" kube-apiserver; do sleep 0.05; done
+    log "kube-apiserver (pid $pid) killed"
+  fi
+  sleep "${APISERVER_DOWN_SECONDS:-0}"
+  launch_apiserver "$ETCD_PORT" "$API_PORT"
+  pid=$(pid_of apiserver)
+  wait_for kube-apiserver "$pid" curl -fsS --cacert "$R/pki/ca.crt" -H "Authorization: Bearer $K8S_TOKEN" "$K8S_API/readyz" || return 1
+  sed -i "s/^APISERVER_PID=.*/APISERVER_PID=$pid/" "$R/env"
+  log "kube-apiserver restarted in $(since "$t0")s (pid $pid, $K8S_API)"
+}
+
 # --------------------------------------------------------------------------------- status
 load_env() {
   K8S_API='' K8S_TOKEN='' K8S_BIN_DIR=${K8S_BIN_DIR:-} ETCD_BIN_DIR=${ETCD_BIN_DIR:-}
@@ -335,5 +368,6 @@ case "$CMD" in
   stop) stop ;;
   status) status ;;
   logs) dump_logs 2>&1 ;;
-  *) echo "usage: $0 start|stop|status|logs [DIR]" >&2; exit 2 ;;
+  restart-apiserver) restart_apiserver ;;
+  *) echo "usage: $0 start|stop|status|logs|restart-apiserver [DIR]" >&2; exit 2 ;;
 esac
