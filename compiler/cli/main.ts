@@ -16,6 +16,9 @@ import { registerBuild } from './commands/build.ts';
 import { registerDiff } from './commands/diff.ts';
 import { registerPlane } from './commands/plane.ts';
 import { registerUp } from './commands/up.ts';
+import { registerRun } from './commands/run.ts';
+import { registerSimulate } from './commands/simulate.ts';
+import { registerExplain } from './commands/explain.ts';
 
 /** Builds the program with every command registered. Exported for the CLI reference generator. */
 export function buildProgram(): Command {
@@ -35,6 +38,9 @@ export function buildProgram(): Command {
   registerDiff(program);
   registerPlane(program);
   registerUp(program);
+  registerRun(program);
+  registerSimulate(program);
+  registerExplain(program);
   return program;
 }
 
@@ -63,4 +69,5 @@ async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
-process.exitCode = await main(process.argv.slice(2));
+// Run only as the entry point: scripts/write-cli-doc.ts imports buildProgram without parsing.
+if (import.meta.main) process.exitCode = await main(process.argv.slice(2));

@@ -14,7 +14,7 @@ import type { ApiWriter, EventSink, KindInfo, LiveReader } from '../../runtime-k
 import { splitApiVersion } from '../../runtime-kit/reconcile/ports.ts';
 import { deepEqual } from '../../runtime-kit/reconcile/conditions.ts';
 
-type Obj = Record<string, unknown> & { metadata: Record<string, unknown> };
+type Obj = Record<string, unknown> & { apiVersion: string; kind: string; metadata: Record<string, unknown> };
 
 /** One change the operator made: `+ created`, `~ updated`, `- deleted`. */
 export interface Op {
@@ -59,7 +59,7 @@ export class MemoryCluster implements ApiWriter, LiveReader, EventSink {
 
   /** Puts an object as a user would (`kubectl apply`): not recorded as an operator op. */
   seed(o: KubeObjectLike): KubeObjectLike {
-    const obj = clone(o) as Obj;
+    const obj = clone(o) as unknown as Obj;
     this.#store(this.#stamp(obj, undefined));
     return this.find(toRef(obj))!;
   }
@@ -67,12 +67,12 @@ export class MemoryCluster implements ApiWriter, LiveReader, EventSink {
   /** The stored object (a copy), or undefined. */
   find(ref: ObjectRef): KubeObjectLike | undefined {
     const o = this.#objects.get(keyOf(ref));
-    return o ? (clone(o) as KubeObjectLike) : undefined;
+    return o ? (clone(o) as unknown as KubeObjectLike) : undefined;
   }
 
   /** Every stored object (copies), in creation order. */
   list(): KubeObjectLike[] {
-    return [...this.#objects.values()].map((o) => clone(o) as KubeObjectLike);
+    return [...this.#objects.values()].map((o) => clone(o) as unknown as KubeObjectLike);
   }
 
   /** Ops recorded since the last call (and forgets them). */
