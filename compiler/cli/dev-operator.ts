@@ -1,8 +1,9 @@
 /**
- * The developer loop's "run the operator": install what the operator needs on a cluster (its
- * CRDs, its namespace), start the bundled operator as a child process in the foreground with
- * the given kubeconfig, apply the Katalog's sample CRs (`crFiles`, as Orkestra's dev mode
- * does) and forward Ctrl-C / SIGTERM to it. Used by `ork up` (and later `ork run`).
+ * The developer loop's cluster side, shared by `ork up` and `ork run`: install what the
+ * operator needs on a cluster (its CRDs, its namespace), start the bundled operator as a child
+ * process with the given kubeconfig, stop it gracefully (SIGTERM: in-flight reconciles finish,
+ * the Lease is released), and apply the Katalog's sample CRs (`crFiles`, as Orkestra's dev
+ * mode does). The loop around these steps (watch, rebuild, restart) is `run/dev-session.ts`.
  */
 import { execFile, spawn } from 'node:child_process';
 import { promisify } from 'node:util';
@@ -11,64 +12,102 @@ import { CliError, EXIT_INVALID } from './exit.ts';
 
 const exec = promisify(execFile);
 
-/** What to run. */
-export interface DevOperator {
-  readonly projectDir: string;
-  readonly bundle: string;
+/** How the loop reaches the cluster. */
+export interface ClusterTarget {
   readonly kubeconfig: string;
+  /** The kubectl binary to install CRDs and apply sample CRs with. */
   readonly kubectl: string;
-  /** The operator's namespace (its Lease and Events). */
-  readonly namespace: string;
-  /** Sample CR files to apply once the operator runs. */
-  readonly crFiles: readonly string[];
-  readonly port?: number;
-  readonly log: (line: string) => void;
 }
 
-async function kubectl(op: DevOperator, ...args: string[]): Promise<string> {
+/** Runs `kubectl --kubeconfig … args`; failures become a CliError that names the command. */
+export async function kubectl(target: ClusterTarget, ...args: string[]): Promise<string> {
   try {
-    const { stdout } = await exec(op.kubectl, ['--kubeconfig', op.kubeconfig, ...args], { encoding: 'utf8' });
+    const { stdout } = await exec(target.kubectl, ['--kubeconfig', target.kubeconfig, ...args], { encoding: 'utf8' });
     return stdout;
   } catch (err) {
-    const e = err as { stderr?: string; message: string };
+    const e = err as { stderr?: string; message: string; code?: unknown };
+    if (e.code === 'ENOENT') throw new CliError(`kubectl not found (${target.kubectl})`, EXIT_INVALID, 'install kubectl, or set ORK_KUBECTL to its path');
     throw new CliError(`kubectl ${args.slice(0, 2).join(' ')} failed: ${(e.stderr ?? e.message).trim()}`, EXIT_INVALID, 'check that the cluster is reachable with this kubeconfig');
   }
 }
 
-/** Installs the CRDs and namespace, starts the operator, applies the sample CRs; resolves with its exit code. */
-export async function runDevOperator(op: DevOperator): Promise<number> {
-  op.log(`installing CRDs from ${path.join(op.projectDir, 'manifests', 'crds.yaml')}`);
-  await kubectl(op, 'apply', '--server-side', '--force-conflicts', '-f', path.join(op.projectDir, 'manifests', 'crds.yaml'));
-  await kubectl(op, 'wait', '--for=condition=Established', '--timeout=60s', '-f', path.join(op.projectDir, 'manifests', 'crds.yaml'));
-  await applyNamespace(op);
-  const child = spawn(process.execPath, [op.bundle, '--kubeconfig', op.kubeconfig], {
-    stdio: 'inherit',
-    env: { ...process.env, ORK_NAMESPACE: op.namespace, ...(op.port !== undefined ? { ORK_PORT: String(op.port) } : {}) },
-  });
-  const forward = (sig: NodeJS.Signals): void => void child.kill(sig);
-  process.on('SIGINT', forward);
-  process.on('SIGTERM', forward);
-  const exited = new Promise<number>((resolve) => child.once('exit', (code) => resolve(code ?? 1)));
-  if (op.crFiles.length > 0) {
-    await new Promise((r) => setTimeout(r, 1500));
-    for (const f of op.crFiles) {
-      op.log(`applying sample CR ${f}`);
-      await kubectl(op, 'apply', '-f', f).catch((e: unknown) => op.log(`  ${(e as Error).message}`));
-    }
-  }
-  const code = await exited;
-  process.off('SIGINT', forward);
-  process.off('SIGTERM', forward);
-  return code;
+/** Installs the generated project's CRDs (waits until Established) and the operator's namespace. */
+export async function installOperatorPrerequisites(target: ClusterTarget, projectDir: string, namespace: string, log: (line: string) => void): Promise<void> {
+  const crds = path.join(projectDir, 'manifests', 'crds.yaml');
+  log(`installing CRDs from ${crds}`);
+  await kubectl(target, 'apply', '--server-side', '--force-conflicts', '-f', crds);
+  await kubectl(target, 'wait', '--for=condition=Established', '--timeout=60s', '-f', crds);
+  await applyNamespace(target, namespace);
 }
 
-async function applyNamespace(op: DevOperator): Promise<void> {
-  const manifest = JSON.stringify({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: op.namespace } });
+/** Applies sample CR files one by one; a failing file is logged, not fatal. */
+export async function applyCrFiles(target: ClusterTarget, files: readonly string[], log: (line: string) => void): Promise<void> {
+  for (const f of files) {
+    log(`applying sample CR ${f}`);
+    await kubectl(target, 'apply', '-f', f).catch((e: unknown) => log(`  ${(e as Error).message}`));
+  }
+}
+
+/** What to start. */
+export interface OperatorLaunch {
+  readonly bundle: string;
+  readonly kubeconfig: string;
+  /** The operator's namespace (its Lease and Events). */
+  readonly namespace: string;
+  readonly port?: number;
+}
+
+/** A running operator child process (its output goes to this process's stdout/stderr). */
+export interface OperatorChild {
+  readonly pid: number | undefined;
+  /** Resolves with the exit code (1 when it died of a signal) whenever it exits. */
+  readonly exited: Promise<number>;
+  /** True until the process has exited. */
+  isRunning(): boolean;
+  /** SIGTERM, wait for the exit; SIGKILL after `graceMs`. Resolves with the exit code. */
+  stop(graceMs?: number): Promise<number>;
+}
+
+/** Longest wait for a graceful stop: the operator drains for up to 20 s, then releases its Lease. */
+export const STOP_GRACE_MS = 30_000;
+
+/**
+ * Starts `node <bundle> --kubeconfig <file>` in this terminal's process group. Stopping always
+ * sends SIGTERM: after a Ctrl-C the terminal already sent SIGINT to the child, and the operator
+ * handles each of SIGINT and SIGTERM once, so the two never kill it half-way through draining.
+ */
+export function startOperatorChild(op: OperatorLaunch): OperatorChild {
+  const child = spawn(process.execPath, [op.bundle, '--kubeconfig', op.kubeconfig], {
+    stdio: ['ignore', 'inherit', 'inherit'],
+    env: { ...process.env, ORK_NAMESPACE: op.namespace, ...(op.port !== undefined ? { ORK_PORT: String(op.port) } : {}) },
+  });
+  const exited = new Promise<number>((resolve) => {
+    child.once('exit', (code) => resolve(code ?? 1));
+    child.once('error', () => resolve(1));
+  });
+  return {
+    pid: child.pid,
+    exited,
+    isRunning: () => child.exitCode === null && child.signalCode === null,
+    stop: async (graceMs = STOP_GRACE_MS) => {
+      if (child.exitCode !== null || child.signalCode !== null) return exited;
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+      const code = await exited;
+      clearTimeout(timer);
+      return code;
+    },
+  };
+}
+
+async function applyNamespace(target: ClusterTarget, namespace: string): Promise<void> {
+  const manifest = JSON.stringify({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: namespace } });
   await new Promise<void>((resolve, reject) => {
-    const p = spawn(op.kubectl, ['--kubeconfig', op.kubeconfig, 'apply', '-f', '-'], { stdio: ['pipe', 'ignore', 'pipe'] });
+    const p = spawn(target.kubectl, ['--kubeconfig', target.kubeconfig, 'apply', '-f', '-'], { stdio: ['pipe', 'ignore', 'pipe'] });
     let err = '';
     p.stderr.on('data', (c: Buffer) => (err += c.toString()));
-    p.on('exit', (code) => (code === 0 ? resolve() : reject(new CliError(`creating namespace ${op.namespace} failed: ${err.trim()}`, EXIT_INVALID))));
+    p.on('error', (e) => reject(new CliError(`creating namespace ${namespace} failed: ${e.message}`, EXIT_INVALID, 'install kubectl, or set ORK_KUBECTL to its path')));
+    p.on('exit', (code) => (code === 0 ? resolve() : reject(new CliError(`creating namespace ${namespace} failed: ${err.trim()}`, EXIT_INVALID))));
     p.stdin.end(manifest);
   });
 }

@@ -1,10 +1,10 @@
 /**
- * `ork up [katalog]`: the whole loop in one command — validate, generate and build the
- * operator; start (or reuse) the local control plane unless `--kubeconfig` names a cluster;
- * install the Katalog's CRDs and the operator's namespace; run the operator in the
- * foreground; apply the Katalog's sample CRs (`crFiles`) so its work shows at once. Ctrl-C
- * stops the operator (gracefully: in-flight reconciles finish, the Lease is released); the
- * plane keeps running until `ork plane stop`.
+ * `ork up [katalog]`: the whole loop in one command — validate the Katalog, start (or reuse) the
+ * local control plane unless `--kubeconfig` names a cluster, then run the developer-mode
+ * operator as `ork run` does (build, install the CRDs and the operator's namespace, run it in
+ * the foreground, apply the sample CRs, rebuild and restart on Katalog edits unless
+ * `--no-watch`). Ctrl-C stops the operator (gracefully: in-flight reconciles finish, the Lease
+ * is released); the plane keeps running until `ork plane stop`.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -12,72 +12,49 @@ import type { Command } from 'commander';
 import { CliError, EXIT_INVALID } from '../exit.ts';
 import { startLocalPlane, stderrLogger } from '../local-plane.ts';
 import { katalogPath, withKatalogArg } from '../katalog-arg.ts';
-import { buildOperator } from './build.ts';
-import { runDevOperator } from '../dev-operator.ts';
-import { validateKatalog } from '../../validate.ts';
+import type { ClusterTarget } from '../dev-operator.ts';
+import { assertPortFree, parsePort } from '../run/port-check.ts';
+import { runDevSession, validateOrThrow } from '../run/dev-session.ts';
+import { DEFAULT_PORT } from '../../../runtime-kit/server/http.ts';
 
 interface UpOptions {
   file?: string;
   kubeconfig?: string;
   port?: string;
+  watch: boolean;
 }
 
 /** Registers `ork up`. */
 export function registerUp(program: Command): void {
   withKatalogArg(program.command('up'))
-    .description('build the operator, start the local control plane (unless --kubeconfig), install the CRDs, run the operator')
+    .description('start the local control plane (unless --kubeconfig), then build, install and run the operator; rebuild on Katalog edits')
     .option('--kubeconfig <file>', 'use this cluster instead of the local control plane')
-    .option('--port <port>', 'the operator\'s HTTP port (default 8080, or ORK_PORT)')
+    .option('--port <port>', 'the operator\'s HTTP port (default 8080, or ORK_PORT; 0: any free port)')
+    .option('--no-watch', 'do not rebuild and restart the operator when the Katalog changes')
     .addHelpText('after', '\nExamples:\n  ork up examples/web-app/katalog.yaml\n  ork up -f katalog.yaml --kubeconfig ~/.kube/config\n\nCtrl-C stops the operator; `ork plane stop` stops the control plane.')
     .action(async (positional: string | undefined, opts: UpOptions) => {
       const file = katalogPath(positional, opts);
-      const v = validateKatalog(file);
-      if (!v.model) {
-        const { printDiagnostics } = await import('../output.ts');
-        printDiagnostics(v.diagnostics, v.sources);
-        throw new CliError(`${file} is invalid; nothing started`, EXIT_INVALID, `fix the errors above (\`ork validate ${file}\`)`);
-      }
-      const model = v.model;
+      validateOrThrow(file);
       if (opts.kubeconfig !== undefined && !existsSync(path.resolve(opts.kubeconfig))) {
         throw new CliError(`kubeconfig ${path.resolve(opts.kubeconfig)} does not exist`, EXIT_INVALID, 'omit --kubeconfig to start the local control plane');
       }
-      stderrLogger(`building the ${model.name} operator`);
-      const built = await buildOperator(file, path.join('.ork', 'build', model.name));
-      stderrLogger(`built ${built.outfile} (${(built.bytes / 1024).toFixed(0)} KiB)`);
-      let kubeconfig: string;
-      let kubectl = 'kubectl';
+      const port = parsePort(opts.port);
+      await assertPortFree(port ?? DEFAULT_PORT);
+      let cluster: ClusterTarget;
       if (opts.kubeconfig !== undefined) {
-        kubeconfig = path.resolve(opts.kubeconfig);
+        cluster = { kubeconfig: path.resolve(opts.kubeconfig), kubectl: process.env['ORK_KUBECTL'] || 'kubectl' };
       } else {
         const local = await startLocalPlane(process.cwd());
-        kubeconfig = local.kubeconfig;
-        kubectl = local.plane.kubectl;
+        cluster = { kubeconfig: local.kubeconfig, kubectl: local.plane.kubectl };
         stderrLogger(`control plane ${local.plane.reused ? 'already running' : 'ready'}: ${local.plane.apiUrl}`);
       }
-      const crFiles = model.crds.filter((c) => c.enabled).flatMap((c) => (c.raw.crFiles ?? []).map((f) => path.resolve(path.dirname(file), f)));
-      const kinds = model.crds.filter((c) => c.enabled && c.api).map((c) => c.api!.plural).join(',');
-      stderrLogger(
-        [
-          '',
-          `kubeconfig: ${kubeconfig}`,
-          'try, in another terminal:',
-          `  ${kubectl} --kubeconfig ${kubeconfig} get ${kinds} -A`,
-          `  ${kubectl} --kubeconfig ${kubeconfig} get deployments,services,configmaps -A -l orkestra.orkspace.io/managed=true`,
-          `  curl -s localhost:${opts.port ?? process.env['ORK_PORT'] ?? '8080'}/katalog`,
-          'Ctrl-C stops the operator; `ork plane stop` stops the control plane.',
-          '',
-        ].join('\n'),
-      );
-      const code = await runDevOperator({
-        projectDir: built.projectDir,
-        bundle: built.outfile,
-        kubeconfig,
-        kubectl,
-        namespace: model.namespace,
-        crFiles,
-        ...(opts.port !== undefined ? { port: Number(opts.port) } : {}),
+      process.exitCode = await runDevSession({
+        katalog: file,
+        cluster,
+        ...(port !== undefined ? { port } : {}),
+        watch: opts.watch,
         log: stderrLogger,
+        farewell: 'Ctrl-C stops the operator; `ork plane stop` stops the control plane.',
       });
-      process.exitCode = code;
     });
 }

@@ -1,0 +1,215 @@
+/**
+ * The developer-mode operator behind `ork run` and `ork up`: build the Katalog's operator into
+ * a directory of its own (several sessions may run at once), install its CRDs and namespace,
+ * run it as a child process, apply the sample CRs — and, in watch mode, keep doing so as the
+ * Katalog changes:
+ *
+ * - a saved edit of the Katalog or a file it references (`crdFile`, `crFiles`) is re-validated
+ *   through the same checks as every cluster-bound command;
+ * - invalid: the diagnostics are printed and the running operator keeps running;
+ * - valid and the Katalog or a CRD file changed: regenerate and rebuild, re-install the CRDs,
+ *   stop the old operator gracefully (SIGTERM: reconciles drain, the Lease is released), start
+ *   the new one;
+ * - only a sample CR changed: apply it again (sample CRs are applied when their text changes).
+ *
+ * SIGINT/SIGTERM stop the operator gracefully and end the session with exit code 0 (or the
+ * operator's non-zero exit code when it failed to stop cleanly).
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { validateKatalog, type Validation } from '../../validate.ts';
+import type { KatalogModel } from '../../model/katalog-model.ts';
+import { buildOperator } from '../commands/build.ts';
+import { CliError, EXIT_INVALID } from '../exit.ts';
+import { printDiagnostics } from '../output.ts';
+import { applyCrFiles, installOperatorPrerequisites, startOperatorChild, type ClusterTarget, type OperatorChild } from '../dev-operator.ts';
+import { snapshotOf, type KatalogSnapshot } from './katalog-snapshot.ts';
+import { watchFiles, type FileWatch } from './watch-files.ts';
+
+/** What a session runs. */
+export interface DevSessionOptions {
+  readonly katalog: string;
+  readonly cluster: ClusterTarget;
+  /** The operator's HTTP port (undefined: ORK_PORT or 8080; 0: any free port). */
+  readonly port?: number;
+  /** Rebuild and restart on Katalog edits (default true). */
+  readonly watch: boolean;
+  readonly log: (line: string) => void;
+  /** An extra line for the "try, in another terminal" hints (e.g. how to stop the plane). */
+  readonly farewell?: string;
+}
+
+interface Build {
+  readonly dir: string;
+  readonly bundle: string;
+}
+
+/** Validates the Katalog; prints the diagnostics and throws a CliError ("nothing started") when it is invalid. */
+export function validateOrThrow(katalog: string): Validation & { model: KatalogModel } {
+  const v = validateKatalog(katalog);
+  if (!v.model) {
+    printDiagnostics(v.diagnostics, v.sources);
+    throw new CliError(`${katalog} is invalid; nothing started`, EXIT_INVALID, `fix the errors above (\`ork validate ${katalog}\`)`);
+  }
+  return { ...v, model: v.model };
+}
+
+/** Runs the session until a signal (or, without watch, until the operator exits); resolves with the exit code. */
+export async function runDevSession(opts: DevSessionOptions): Promise<number> {
+  const { katalog, cluster, log } = opts;
+  const first = validateOrThrow(katalog);
+  let model: KatalogModel = first.model;
+  let current: KatalogSnapshot = snapshotOf(katalog, first);
+  const root = await mkdtemp(path.join(os.tmpdir(), `ork-run-${model.name}-`));
+  let generation = 0;
+  const build = async (): Promise<Build> => {
+    const t0 = Date.now();
+    const dir = path.join(root, String(++generation));
+    const b = await buildOperator(katalog, dir);
+    log(`built ${b.outfile} (${(b.bytes / 1024).toFixed(0)} KiB) in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    return { dir: b.projectDir, bundle: b.outfile };
+  };
+
+  log(`building the ${model.name} operator`);
+  let built: Build;
+  try {
+    built = await build();
+    await installOperatorPrerequisites(cluster, built.dir, model.namespace, log);
+  } catch (err) {
+    await rm(root, { recursive: true, force: true });
+    throw err;
+  }
+
+  const applied = new Map<string, string>();
+  const applyChanged = async (snap: KatalogSnapshot): Promise<void> => {
+    const changed = [...snap.crFiles].filter(([f, text]) => applied.get(f) !== text);
+    await applyCrFiles(cluster, changed.map(([f]) => f), log);
+    for (const [f, text] of changed) applied.set(f, text);
+  };
+
+  let stopping = false;
+  let finish: (code: number) => void = () => {};
+  const finished = new Promise<number>((resolve) => (finish = resolve));
+  const replaced = new WeakSet<OperatorChild>();
+  let child: OperatorChild;
+  const start = (b: Build): OperatorChild => {
+    const c = startOperatorChild({ bundle: b.bundle, kubeconfig: cluster.kubeconfig, namespace: model.namespace, ...(opts.port !== undefined ? { port: opts.port } : {}) });
+    log(`operator started (pid ${c.pid ?? '?'})`);
+    void c.exited.then((code) => {
+      if (stopping || replaced.has(c)) return;
+      log(`the operator exited with code ${code}${opts.watch ? `; waiting for an edit of ${katalog} (Ctrl-C quits)` : ''}`);
+      if (!opts.watch) finish(code);
+    });
+    return c;
+  };
+
+  printHints(opts, model);
+  child = start(built);
+  await applyChanged(current);
+
+  const reload = async (): Promise<void> => {
+    const v = validateKatalog(katalog);
+    const next = snapshotOf(katalog, v);
+    watcher?.setFiles(next.files);
+    if (!v.model) {
+      printDiagnostics(v.diagnostics, v.sources);
+      const n = v.diagnostics.filter((d) => d.severity === 'error').length;
+      log(`${katalog} is invalid (${n} error${n === 1 ? '' : 's'}): the running operator keeps running; fix it and save again`);
+      return;
+    }
+    const running = child.isRunning();
+    if (next.buildKey === current.buildKey && running) {
+      await applyChanged(next);
+      current = next;
+      return;
+    }
+    const t0 = Date.now();
+    log(`${katalog} changed: regenerating`);
+    let b: Build;
+    try {
+      b = await build();
+      if (stopping) return;
+      await installOperatorPrerequisites(cluster, b.dir, v.model.namespace, log);
+    } catch (err) {
+      if (!(err instanceof CliError)) throw err;
+      log(`${err.message}${err.hint ? ` (${err.hint})` : ''}; the running operator keeps running`);
+      return;
+    }
+    if (stopping) return;
+    const old = child;
+    const oldDir = built.dir;
+    replaced.add(old);
+    log(`stopping the old operator (pid ${old.pid ?? '?'})`);
+    const code = await old.stop();
+    if (code !== 0 && running) log(`the old operator exited with code ${code}`);
+    if (stopping) return;
+    model = v.model;
+    built = b;
+    child = start(b);
+    current = next;
+    log(`restarted in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    await rm(oldDir, { recursive: true, force: true });
+    await applyChanged(next);
+  };
+
+  let reloading: Promise<void> | undefined;
+  let again = false;
+  const trigger = (): void => {
+    if (stopping) return;
+    if (reloading) {
+      again = true;
+      return;
+    }
+    reloading = reload()
+      .catch((err: unknown) => log(`reload failed: ${err instanceof Error ? err.message : String(err)}`))
+      .finally(() => {
+        reloading = undefined;
+        if (again) {
+          again = false;
+          trigger();
+        }
+      });
+  };
+  const watcher: FileWatch | undefined = opts.watch ? watchFiles(current.files, trigger) : undefined;
+  if (watcher) log(`watching ${current.files.map((f) => path.relative(process.cwd(), f) || f).join(', ')} (Ctrl-C stops)`);
+
+  const onSignal = (): void => {
+    if (stopping) return;
+    stopping = true;
+    log('stopping the operator');
+    void (async () => {
+      watcher?.close();
+      await reloading;
+      finish(await child.stop());
+    })();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  try {
+    return await finished;
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    watcher?.close();
+    await rm(root, { recursive: true, force: true });
+  }
+}
+
+function printHints(opts: DevSessionOptions, model: KatalogModel): void {
+  const { kubectl, kubeconfig } = opts.cluster;
+  const kinds = model.crds.filter((c) => c.enabled && c.api).map((c) => c.api!.plural).join(',');
+  const port = opts.port ?? process.env['ORK_PORT'] ?? '8080';
+  opts.log(
+    [
+      '',
+      `kubeconfig: ${kubeconfig}`,
+      'try, in another terminal:',
+      `  ${kubectl} --kubeconfig ${kubeconfig} get ${kinds} -A`,
+      `  ${kubectl} --kubeconfig ${kubeconfig} get deployments,services,configmaps -A -l orkestra.orkspace.io/managed=true`,
+      String(port) === '0' ? '  (the operator picks a free HTTP port: see its "operator starting" log line)' : `  curl -s localhost:${port}/katalog`,
+      ...(opts.farewell ? [opts.farewell] : []),
+      '',
+    ].join('\n'),
+  );
+}
