@@ -39,6 +39,9 @@ export type { ThrottleKey } from './notify/throttle.ts';
 export { NotifyThrottle, throttleKey } from './notify/throttle.ts';
 export type { GatewayNotifierOptions, NotifyOutcome } from './notify/gateway.ts';
 export { GatewayNotifier, resolveGatewayEndpoint } from './notify/gateway.ts';
+export type { FiredNotification, NotifyingCondition, NotifyingDesired, NotifySpec, NotifyTeamSpec } from './notify/fired.ts';
+export { evaluateNotifyingGate } from './notify/fired.ts';
+export { NotifyTransitions } from './notify/transitions.ts';
 
 export type { Connection } from './client/connection.ts';
 export { staticConnection } from './client/connection.ts';

@@ -6,7 +6,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { valueAt, type DocPath, type YamlDocument } from '../load/yaml-document.ts';
 import { conditionListsIn } from '../check/data-walk.ts';
-import type { KatalogModel } from '../model/katalog-model.ts';
+import type { CrdModel, KatalogModel } from '../model/katalog-model.ts';
 
 /** The not-yet-compiled parts: a path under a CRD entry and what it is. */
 const PARTS: ReadonlyArray<{ readonly at: DocPath; readonly what: string }> = [
@@ -27,7 +27,22 @@ const PARTS: ReadonlyArray<{ readonly at: DocPath; readonly what: string }> = [
   { at: ['operatorBox', 'reconcile', 'queue', 'behaviour'], what: 'queue.behaviour' },
 ];
 
-/** Warnings for every not-yet-compiled part present in the enabled CRD entries (and notify blocks). */
+/**
+ * The condition lists the reconciler emitter compiles (reconciler-module.ts): the gates of
+ * onCreate/onReconcile blocks and of their declarations, and of status fields. A `notify:`
+ * anywhere else (validation rules, pre-reconcile gates, onDelete) is not acted on.
+ */
+function compiledConditionLists(crd: CrdModel): Set<string> {
+  const lists: DocPath[] = [];
+  for (const block of crd.box.hooks.filter((b) => b.phase !== 'onDelete')) {
+    lists.push(block.at, ...block.resources.map((d) => d.at));
+  }
+  const st = crd.box.status;
+  (st?.raw.fields ?? []).forEach((_f, i) => lists.push([...st!.at, 'fields', i]));
+  return new Set(lists.flatMap((at) => [[...at, 'when'].join('.'), [...at, 'or'].join('.')]));
+}
+
+/** Warnings for every not-yet-compiled part present in the enabled CRD entries (and notify blocks outside compiled gates). */
 export function notCompiledWarnings(model: KatalogModel, doc: YamlDocument): Diagnostic[] {
   const out: Diagnostic[] = [];
   const warn = (path: DocPath, what: string): void => {
@@ -42,8 +57,12 @@ export function notCompiledWarnings(model: KatalogModel, doc: YamlDocument): Dia
   };
   for (const crd of model.crds.filter((c) => c.enabled)) {
     for (const p of PARTS) if (valueAt(crd.raw, p.at) !== undefined) warn([...crd.at, ...p.at], p.what);
-    const notify = conditionListsIn(crd.raw, crd.at).flatMap((l) => l.conditions.map((c, i) => ({ c, at: [...l.at, i] }))).find(({ c }) => c.notify !== undefined);
-    if (notify) warn([...notify.at, 'notify'], 'notifications (`notify:` on conditions; the Gateway client exists, the wiring does not)');
+    const compiled = compiledConditionLists(crd);
+    const notify = conditionListsIn(crd.raw, crd.at)
+      .filter((l) => !compiled.has(l.at.join('.')))
+      .flatMap((l) => l.conditions.map((c, i) => ({ c, at: [...l.at, i] })))
+      .find(({ c }) => c.notify !== undefined);
+    if (notify) warn([...notify.at, 'notify'], 'a `notify:` outside onCreate/onReconcile and status-field gates');
   }
   return out;
 }

@@ -105,6 +105,11 @@ export class GatewayNotifier {
     return this.#url !== undefined;
   }
 
+  /** The `/notify` URL posted to, when enabled. */
+  url(): string | undefined {
+    return this.#url?.href;
+  }
+
   /**
    * Queues `n` for delivery and returns at once. With `throttle`, a key that fired within
    * `intervalMs` is skipped ('throttled').

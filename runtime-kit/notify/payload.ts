@@ -7,7 +7,7 @@ export interface Notification {
   readonly crNamespace: string;
   /** `group/version, Kind=Kind`. */
   readonly gvk: string;
-  /** The condition that fired (e.g. `metrics.errorRatePercent>5`). */
+  /** The condition that fired, Orkestra's `<field>|<operator>|<value>` (e.g. `spec.maxBacklog|gt|100000`). */
   readonly condKey: string;
   readonly teamName: string;
   readonly subject: string;

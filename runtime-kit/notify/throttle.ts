@@ -1,6 +1,8 @@
 /**
  * Per-key notification throttle (Orkestra's `LastSent`): a key may fire once per team interval.
- * Key: `<katalogName>|<field>|<operator>|<value>|<teamName>`.
+ * Key: `<katalogName>|<field>|<operator>|<value>|<teamName>`, plus `|<namespace/name>` when the
+ * key names a CR (ork throttles per CR; Orkestra's key has no CR, so one CR's alert silenced
+ * every other CR's for the interval).
  */
 import type { Clock } from '../clock.ts';
 import { realClock } from '../clock.ts';
@@ -12,11 +14,14 @@ export interface ThrottleKey {
   readonly operator: string;
   readonly value: string;
   readonly teamName: string;
+  /** The CR (`namespace/name`) the key is about; omitted = Orkestra's CR-less key. */
+  readonly cr?: string;
 }
 
 /** The `LastSent` key string for `k`. */
 export function throttleKey(k: ThrottleKey): string {
-  return `${k.katalogName}|${k.field}|${k.operator}|${k.value}|${k.teamName}`;
+  const base = `${k.katalogName}|${k.field}|${k.operator}|${k.value}|${k.teamName}`;
+  return k.cr === undefined ? base : `${base}|${k.cr}`;
 }
 
 /** Remembers when each key last fired; bounded to `maxKeys` (least recently fired evicted). */

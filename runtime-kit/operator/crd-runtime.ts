@@ -19,6 +19,7 @@ import { CrdHealth } from '../server/health.ts';
 import { createHarness, type ApiWriter, type EventSink, type LiveReader } from '../reconcile/index.ts';
 import type { CrdSpec } from './spec.ts';
 import { kindKey, type InformersByKind } from './live-reader.ts';
+import type { NotifyWiring } from './notify-wiring.ts';
 
 /** What a CrdRuntime needs from the operator. */
 export interface CrdDeps {
@@ -31,6 +32,8 @@ export interface CrdDeps {
   readonly clock: Clock;
   readonly fieldManager: string;
   readonly ork: Readonly<Record<string, unknown>>;
+  /** Gateway notifications; absent when no Gateway endpoint is configured. */
+  readonly notify?: NotifyWiring;
 }
 
 /** The queue key of an object: `namespace/name`, or `name` when cluster-scoped. */
@@ -80,7 +83,7 @@ export class CrdRuntime {
     const harness = createHarness({
       crdKind: spec.kind,
       kinds: [spec.kind, ...spec.childKinds],
-      reconcile: spec.reconcile,
+      reconcile: this.#deps.notify ? this.#deps.notify.wrap(spec.reconcile) : spec.reconcile,
       api: this.#deps.api,
       live: this.#deps.live,
       events: this.#deps.events,
@@ -146,7 +149,11 @@ export class CrdRuntime {
       this.queue.add(keyOf(o.metadata.namespace, o.metadata.name ?? '')); // adds are counted by the queue observer
     };
     const cr = this.crInformer();
-    if (cr) this.#registrations.push(cr.addEventHandler({ onAdd: enqueue, onUpdate: (_o, n) => enqueue(n), onDelete: enqueue }));
+    const deleted = (o: InformerObject): void => {
+      this.#deps.notify?.forget(keyOf(o.metadata.namespace, o.metadata.name ?? ''));
+      enqueue(o);
+    };
+    if (cr) this.#registrations.push(cr.addEventHandler({ onAdd: enqueue, onUpdate: (_o, n) => enqueue(n), onDelete: deleted }));
     const owner = (child: InformerObject): void => {
       for (const ref of child.metadata.ownerReferences ?? []) {
         if (ref.kind !== spec.kind.kind || ref.apiVersion !== spec.kind.apiVersion) continue;

@@ -21,12 +21,16 @@ import { splitApiVersion, type KindInfo } from '../reconcile/index.ts';
 import { apiEventSink } from './events.ts';
 import { cacheReader, kindKey } from './live-reader.ts';
 import { CrdRuntime } from './crd-runtime.ts';
+import { createNotifyWiring, type NotifyWiring } from './notify-wiring.ts';
 import { operatorView, type OperatorState } from './view.ts';
 import type { OperatorSpec } from './spec.ts';
 import { startInOrder } from './startup.ts';
 
 /** How long in-flight reconciles may run after SIGTERM before the process exits anyway. */
 export const DRAIN_MS = 20_000;
+
+/** How long queued notifications may still be sent after SIGTERM. */
+export const NOTIFY_DRAIN_MS = 3_000;
 
 /** Label every child ork creates carries; child informers watch only those. */
 const MANAGED_SELECTOR = 'orkestra.orkspace.io/managed=true';
@@ -55,6 +59,15 @@ export async function runOperator(spec: OperatorSpec, opts: RunOptions = {}): Pr
   const namespace = process.env['ORK_NAMESPACE'] || spec.namespace;
   const connection = await loadConnection({ ...(opts.kubeconfig ? { kubeconfig: opts.kubeconfig } : {}) });
   const metrics = createMetrics({ defaultLabels: { katalog: spec.name } });
+  let notify: NotifyWiring | undefined;
+  try {
+    notify = createNotifyWiring({ katalogName: spec.name, katalogEndpoint: spec.gatewayEndpoint, metrics, log, clock });
+  } catch (err) {
+    log.error(`cannot start: ${err instanceof Error ? err.message : String(err)}`, {});
+    process.exitCode = 2;
+    return;
+  }
+  log.info(notify ? 'notifications go to the gateway' : 'notifications disabled: no gateway endpoint', notify ? { url: notify.notifier.url() } : {});
   const fieldManager = `ork-${spec.name}`;
   const client = new KubeClient({ connection, fieldManager, logger: log });
   const leaseClient = new KubeClient({ connection, fieldManager, logger: log, retry: { attempts: 1 }, timeoutMs: 5_000 });
@@ -68,7 +81,7 @@ export async function runOperator(spec: OperatorSpec, opts: RunOptions = {}): Pr
   };
   for (const c of spec.crds) add(c.kind, false, c.resyncMs, c.namespace);
   for (const c of spec.crds) for (const k of c.childKinds) add(k, true, 0);
-  const deps = { api: client, informers, live: cacheReader(informers), events: apiEventSink(client, `${spec.name}-operator`, clock, log), metrics, log, clock, fieldManager, ork: { namespace, version: spec.version, katalog: spec.name } };
+  const deps = { api: client, informers, live: cacheReader(informers), events: apiEventSink(client, `${spec.name}-operator`, clock, log), metrics, log, clock, fieldManager, ork: { namespace, version: spec.version, katalog: spec.name }, ...(notify ? { notify } : {}) };
   const runtimes = spec.crds.map((c) => new CrdRuntime(c, deps));
   const state: OperatorState = { leader: false, synced: false, shuttingDown: false };
   const server = await startServer({ view: operatorView(spec, runtimes, state, metrics), ...(opts.port !== undefined ? { port: opts.port } : {}), logger: log });
@@ -107,6 +120,7 @@ export async function runOperator(spec: OperatorSpec, opts: RunOptions = {}): Pr
       log.info('shutting down', { signal: sig });
       void (async () => {
         await stopOrdered?.();
+        await notify?.close(NOTIFY_DRAIN_MS);
         await elector.stop();
         await factory.stop();
         await server.close();

@@ -45,8 +45,11 @@ export function resolveOperator(c: RawCondition): { op: string; value: string } 
   return { op: 'exists', value: '' };
 }
 
+/** Turns a condition's `notify:` block into its literal (undefined: notifies nobody); see notify-literal.ts. */
+export type NotifyLiteral = (c: RawCondition, path: readonly (string | number)[]) => string | undefined;
+
 /** One condition as a literal; `path` is the condition's Katalog path (for template refs). */
-export function conditionLiteral(c: RawCondition, path: readonly (string | number)[], template: TemplateRef): string {
+export function conditionLiteral(c: RawCondition, path: readonly (string | number)[], template: TemplateRef, notify?: NotifyLiteral): string {
   const { op, value } = resolveOperator(c);
   const field = c.field ?? '';
   const fieldFn = field.includes('{{')
@@ -54,7 +57,8 @@ export function conditionLiteral(c: RawCondition, path: readonly (string | numbe
     : `(d) => readPath(d, ${JSON.stringify(field.split('.').filter((p) => p !== ''))})`;
   const valueKey = ['exists', 'notExists'].includes(op) ? undefined : valueKeyOf(c, op);
   const valueFn = value.includes('{{') && valueKey ? `(d) => ${template(value, [...path, valueKey])}(d)` : `() => ${JSON.stringify(value)}`;
-  return `{ op: ${JSON.stringify(op)}, field: ${fieldFn}, value: ${valueFn}${c.negate ? ', negate: true' : ''} }`;
+  const notifyLit = notify?.(c, path);
+  return `{ op: ${JSON.stringify(op)}, field: ${fieldFn}, value: ${valueFn}${c.negate ? ', negate: true' : ''}${notifyLit ? `, notify: ${notifyLit}` : ''} }`;
 }
 
 function valueKeyOf(c: RawCondition, op: string): string {
@@ -64,11 +68,11 @@ function valueKeyOf(c: RawCondition, op: string): string {
 }
 
 /** `[cond, cond]` for a list (empty list when absent). */
-export function conditionListLiteral(list: readonly RawCondition[] | undefined, path: readonly (string | number)[], template: TemplateRef): string {
+export function conditionListLiteral(list: readonly RawCondition[] | undefined, path: readonly (string | number)[], template: TemplateRef, notify?: NotifyLiteral): string {
   if (!list || list.length === 0) return '[]';
   list.forEach((c, i) => {
     const f = unsupportedConditionFeature(c);
     if (f) throw new UnsupportedFeature([...path, i], f);
   });
-  return `[${list.map((c, i) => conditionLiteral(c, [...path, i], template)).join(', ')}]`;
+  return `[${list.map((c, i) => conditionLiteral(c, [...path, i], template, notify)).join(', ')}]`;
 }

@@ -17,6 +17,7 @@ import { docText } from '../code/identifiers.ts';
 import { compileNote, TemplateTable } from './template-table.ts';
 import { entryLiteral, type TemplateRef } from './entry-literal.ts';
 import { conditionListLiteral } from './condition-literal.ts';
+import { notifiesAnyone, notifyLiteral, notifySettings } from './notify-literal.ts';
 import { parseGoDurationMs } from '../../../runtime-kit/reconcile/duration.ts';
 
 /** Input of the module emitter. */
@@ -32,6 +33,9 @@ export function reconcileFunctionName(crd: CrdModel): string {
   return `reconcile${crTypeName(crd)}`;
 }
 
+/** Emits the call evaluating a `when`/`or` gate at `at` on `dataVar`. */
+type GateCall = (gate: { readonly when?: readonly RawCondition[] | undefined; readonly or?: readonly RawCondition[] | undefined }, at: DocPath, ref: TemplateRef, dataVar: string) => string;
+
 /** Source text of `reconcilers/<crd>.ts`. */
 export function reconcilerModule(input: ReconcilerModuleInput): string {
   const { model, crd, doc } = input;
@@ -40,12 +44,22 @@ export function reconcilerModule(input: ReconcilerModuleInput): string {
   const schema = servedSchema(crd) as DataSchema | undefined;
   const tpl = (contexts: Record<string, DataSchema>): TemplateRef => (source, path) =>
     table.add({ source, origin: templateOrigin(doc, path), schema, contexts });
+  // Conditions with notify: blocks record what held into `notifications` (runtime-kit/notify).
+  const settings = notifySettings(model);
+  let notifies = false;
+  const gate: GateCall = (g, at, ref, dataVar) => {
+    const when = conditionListLiteral(g.when, [...at, 'when'], ref, notifyLiteral(settings, ref));
+    const or = conditionListLiteral(g.or, [...at, 'or'], ref, notifyLiteral(settings, ref));
+    if (![...(g.when ?? []), ...(g.or ?? [])].some((c) => notifiesAnyone(c, settings))) return `evaluateGate(${when}, ${or}, ${dataVar})`;
+    notifies = true;
+    return `evaluateNotifyingGate(${when}, ${or}, ${dataVar}, notifications)`;
+  };
   const body: string[] = [];
   for (const block of crd.box.hooks) {
     if (block.phase === 'onDelete') continue;
-    body.push(...blockCode(block, tpl));
+    body.push(...blockCode(block, tpl, gate));
   }
-  body.push(...statusCode(crd, tpl));
+  body.push(...statusCode(crd, tpl, gate));
   const requeue = requeueCode(crd, tpl);
   const deletion = deletionCode(crd, tpl);
   const noteDecls = noteDeclarations(model, doc, notes);
@@ -57,6 +71,7 @@ export function reconcilerModule(input: ReconcilerModuleInput): string {
     "import { evaluateGate, readPath, type Condition } from '@ork/runtime-kit/conditions';",
     "import { CHILD_BUILDERS as build, type BuildContext } from '@ork/runtime-kit/children';",
     "import { castStatusValue, forEachEntries, parseGoDurationMs, setStatusField, type Desired, type DesiredChild, type KubeObjectLike, type ObjectRef, type ReconcileInput } from '@ork/runtime-kit/reconcile';",
+    ...(notifies ? ["import { evaluateNotifyingGate, type FiredNotification, type NotifyingDesired } from '@ork/runtime-kit/notify';"] : []),
     `import type { ${name} } from '../types/${crd.name}.ts';`,
     '',
     '// ── Compiled templates ───────────────────────────────────────────────────────',
@@ -66,15 +81,16 @@ export function reconcilerModule(input: ReconcilerModuleInput): string {
     '// ── The reconcile function ───────────────────────────────────────────────────',
     '',
     `/** The desired state of one ${name}. Pure: no I/O; throws rt.TemplateError when a template cannot render. */`,
-    `export function ${reconcileFunctionName(crd)}(cr: ${name}, input: ReconcileInput): Desired {`,
+    `export function ${reconcileFunctionName(crd)}(cr: ${name}, input: ReconcileInput): ${notifies ? 'NotifyingDesired' : 'Desired'} {`,
     '  const plain = rt.fromPlain(cr) as rt.GoMap;',
     '  const data = rt.templateData(plain, input.ork as rt.OrkFacts, { children: rt.fromPlain(input.children) });',
     "  const owner = { apiVersion: cr.apiVersion, kind: cr.kind, name: cr.metadata.name ?? '', namespace: cr.metadata.namespace, uid: cr.metadata.uid ?? '', annotations: cr.metadata.annotations };",
     '  const children: DesiredChild[] = [];',
     '  const gatedOff: ObjectRef[] = [];',
     "  const statusFields = Object.create(null) as Record<string, unknown>;",
+    ...(notifies ? ['  const notifications: FiredNotification[] = [];'] : []),
     ...body.map((l) => (l === '' ? '' : `  ${l}`)),
-    `  return { children, gatedOff, statusFields, requeueAfterMs: ${requeue}, deletionStages: ${deletion} };`,
+    `  return { children, gatedOff, statusFields, requeueAfterMs: ${requeue}, deletionStages: ${deletion}${notifies ? ', notifications' : ''} };`,
     '}',
     '',
     "/** The identity of a built child, for gated-off pruning. */\nfunction refOf(o: KubeObjectLike): ObjectRef {\n  return { apiVersion: o.apiVersion, kind: o.kind, name: o.metadata.name, ...(o.metadata.namespace ? { namespace: o.metadata.namespace } : {}) };\n}",
@@ -85,19 +101,19 @@ export function reconcilerModule(input: ReconcilerModuleInput): string {
   ].join('\n');
 }
 
-function blockCode(block: HookBlockModel, tpl: (c: Record<string, DataSchema>) => TemplateRef): string[] {
+function blockCode(block: HookBlockModel, tpl: (c: Record<string, DataSchema>) => TemplateRef, gate: GateCall): string[] {
   const lines: string[] = [];
   const gated = (block.raw.when?.length ?? 0) + (block.raw.or?.length ?? 0) > 0;
   if (gated) {
     lines.push(`// ${block.at.join('.')} (gate of the whole block)`);
-    lines.push(`if (evaluateGate(${conditionListLiteral(block.raw.when, [...block.at, 'when'], tpl({}))}, ${conditionListLiteral(block.raw.or, [...block.at, 'or'], tpl({}))}, data)) {`);
+    lines.push(`if (${gate(block.raw, block.at, tpl({}), 'data')}) {`);
   }
-  for (const decl of block.resources) lines.push(...(gated ? declCode(block, decl, tpl).map((l) => `  ${l}`) : declCode(block, decl, tpl)));
+  for (const decl of block.resources) lines.push(...(gated ? declCode(block, decl, tpl, gate).map((l) => `  ${l}`) : declCode(block, decl, tpl, gate)));
   if (gated) lines.push('}');
   return lines;
 }
 
-function declCode(block: HookBlockModel, decl: ResourceDeclModel, tpl: (c: Record<string, DataSchema>) => TemplateRef): string[] {
+function declCode(block: HookBlockModel, decl: ResourceDeclModel, tpl: (c: Record<string, DataSchema>) => TemplateRef, gate: GateCall): string[] {
   const mode = block.phase === 'onReconcile' || decl.raw['reconcile'] === true ? 'apply' : 'create';
   const force = decl.raw['forceConflict'] !== false;
   const declaredAt = decl.at.join('.');
@@ -106,9 +122,9 @@ function declCode(block: HookBlockModel, decl: ResourceDeclModel, tpl: (c: Recor
   const ref = tpl(contexts);
   const dataVar = forEach ? 'itemData' : 'data';
   const literal = entryLiteral(decl.raw, RESOURCE_ENTRY_SCHEMAS[decl.listKey] as never, decl.at, (s, p) => `${ref(s, p)}(${dataVar})`);
-  const when = conditionListLiteral(decl.raw['when'] as RawCondition[] | undefined, [...decl.at, 'when'], ref);
-  const or = conditionListLiteral(decl.raw['or'] as RawCondition[] | undefined, [...decl.at, 'or'], ref);
-  const gated = when !== '[]' || or !== '[]';
+  const whenRaw = decl.raw['when'] as RawCondition[] | undefined;
+  const orRaw = decl.raw['or'] as RawCondition[] | undefined;
+  const gated = (whenRaw?.length ?? 0) + (orRaw?.length ?? 0) > 0;
   const literalLines = literal.split('\n');
   const buildLines = literalLines.length === 1
     ? [`const object = build.${decl.listKey}(${literal}, { owner, phase: ${JSON.stringify(block.phase)} });`]
@@ -116,7 +132,7 @@ function declCode(block: HookBlockModel, decl: ResourceDeclModel, tpl: (c: Recor
   const push = `children.push({ object, mode: ${JSON.stringify(mode)}, force: ${force}, declaredAt: ${JSON.stringify(declaredAt)} });`;
   const inner = [
     ...buildLines,
-    ...(gated ? [`if (evaluateGate(${when}, ${or}, ${dataVar})) ${push}`, 'else gatedOff.push(refOf(object));'] : [push]),
+    ...(gated ? [`if (${gate({ when: whenRaw, or: orRaw }, decl.at, ref, dataVar)}) ${push}`, 'else gatedOff.push(refOf(object));'] : [push]),
   ];
   const out = [`// ${declaredAt}${docComment(decl)}`];
   if (forEach) {
@@ -136,7 +152,7 @@ function docComment(decl: ResourceDeclModel): string {
   return k.kind ? ` — ${k.kind}` : '';
 }
 
-function statusCode(crd: CrdModel, tpl: (c: Record<string, DataSchema>) => TemplateRef): string[] {
+function statusCode(crd: CrdModel, tpl: (c: Record<string, DataSchema>) => TemplateRef, gate: GateCall): string[] {
   const st = crd.box.status;
   if (!st?.raw.fields?.length) return [];
   const ref = tpl({ children: OPEN_OBJECT, metrics: METRICS, health: HEALTH });
@@ -145,11 +161,9 @@ function statusCode(crd: CrdModel, tpl: (c: Record<string, DataSchema>) => Templ
     const at: DocPath = [...st.at, 'fields', i];
     const value = f.value === undefined ? '""' : typeof f.value === 'string' && f.value.includes('{{') ? `${ref(f.value, [...at, 'value'])}(data)` : JSON.stringify(String(f.value));
     const set = `setStatusField(statusFields, ${JSON.stringify(f.path)}, castStatusValue(${JSON.stringify(f.type ?? 'string')}, ${value}));`;
-    const when = conditionListLiteral(f.when, [...at, 'when'], ref);
-    const or = conditionListLiteral(f.or, [...at, 'or'], ref);
-    if (when === '[]' && or === '[]') lines.push(set);
+    if ((f.when?.length ?? 0) + (f.or?.length ?? 0) === 0) lines.push(set);
     else {
-      lines.push(`if (evaluateGate(${when}, ${or}, data)) ${set}`);
+      lines.push(`if (${gate(f, at, ref, 'data')}) ${set}`);
       if (f.clearOnFalse) lines.push(`else setStatusField(statusFields, ${JSON.stringify(f.path)}, '');`);
     }
   });

@@ -8,6 +8,7 @@ import * as rt from '@ork/runtime-kit/template';
 import { evaluateGate, readPath, type Condition } from '@ork/runtime-kit/conditions';
 import { CHILD_BUILDERS as build, type BuildContext } from '@ork/runtime-kit/children';
 import { castStatusValue, forEachEntries, parseGoDurationMs, setStatusField, type Desired, type DesiredChild, type KubeObjectLike, type ObjectRef, type ReconcileInput } from '@ork/runtime-kit/reconcile';
+import { evaluateNotifyingGate, type FiredNotification, type NotifyingDesired } from '@ork/runtime-kit/notify';
 import type { Queue } from '../types/queue.ts';
 
 // ── Compiled templates ───────────────────────────────────────────────────────
@@ -75,16 +76,29 @@ const t5 = (data: rt.TemplateData, ctx?: rt.RenderContext): string => {
   return o.done();
 };
 
+/** `Queue {{ .metadata.namespace }}/{{ .metadata.name }} needs attention` — notification.teams.oncall.message */
+const t6 = (data: rt.TemplateData, ctx?: rt.RenderContext): string => {
+  const P: readonly rt.TemplateOrigin[] = [{ file: "examples/notifications/katalog.yaml", line: 23, column: 26, expr: ".metadata.namespace" }, { file: "examples/notifications/katalog.yaml", line: 23, column: 52, expr: ".metadata.name" }];
+  const o = new rt.Out();
+  o.text("Queue ");
+  o.value(rt.field(P[0], rt.field(P[0], data, "metadata"), "namespace"));
+  o.text("/");
+  o.value(rt.field(P[1], rt.field(P[1], data, "metadata"), "name"));
+  o.text(" needs attention");
+  return o.done();
+};
+
 // ── The reconcile function ───────────────────────────────────────────────────
 
 /** The desired state of one Queue. Pure: no I/O; throws rt.TemplateError when a template cannot render. */
-export function reconcileQueue(cr: Queue, input: ReconcileInput): Desired {
+export function reconcileQueue(cr: Queue, input: ReconcileInput): NotifyingDesired {
   const plain = rt.fromPlain(cr) as rt.GoMap;
   const data = rt.templateData(plain, input.ork as rt.OrkFacts, { children: rt.fromPlain(input.children) });
   const owner = { apiVersion: cr.apiVersion, kind: cr.kind, name: cr.metadata.name ?? '', namespace: cr.metadata.namespace, uid: cr.metadata.uid ?? '', annotations: cr.metadata.annotations };
   const children: DesiredChild[] = [];
   const gatedOff: ObjectRef[] = [];
   const statusFields = Object.create(null) as Record<string, unknown>;
+  const notifications: FiredNotification[] = [];
   // spec.crds.queue.operatorBox.onReconcile.deployments.0 — Deployment
   {
     const object = build.deployments({
@@ -106,10 +120,10 @@ export function reconcileQueue(cr: Queue, input: ReconcileInput): Desired {
   }
   // spec.crds.queue.operatorBox.status.fields
   setStatusField(statusFields, "state", castStatusValue("string", t5(data)));
-  if (evaluateGate([{ op: "gt", field: (d) => readPath(d, ["spec","maxBacklog"]), value: () => "100000" }], [], data)) setStatusField(statusFields, "backlogAlert", castStatusValue("bool", "true"));
+  if (evaluateNotifyingGate([{ op: "gt", field: (d) => readPath(d, ["spec","maxBacklog"]), value: () => "100000", notify: { condKey: "spec.maxBacklog|gt|100000", field: "spec.maxBacklog", operator: "gt", value: "100000", teams: [{ name: "oncall", intervalMs: 1800000, message: () => "backlog limit above 100000" }, { name: "platform", intervalMs: 3600000, message: () => "backlog limit above 100000" }] } }], [], data, notifications)) setStatusField(statusFields, "backlogAlert", castStatusValue("bool", "true"));
   else setStatusField(statusFields, "backlogAlert", '');
-  if (evaluateGate([{ op: "equals", field: (d) => readPath(d, ["spec","paused"]), value: () => "true" }, { op: "equals", field: (d) => readPath(d, ["metadata","namespace"]), value: () => "production" }], [], data)) setStatusField(statusFields, "pausedInProduction", castStatusValue("bool", "true"));
-  return { children, gatedOff, statusFields, requeueAfterMs: 0, deletionStages: [] };
+  if (evaluateNotifyingGate([{ op: "equals", field: (d) => readPath(d, ["spec","paused"]), value: () => "true" }, { op: "equals", field: (d) => readPath(d, ["metadata","namespace"]), value: () => "production", notify: { condKey: "metadata.namespace|equals|production", field: "metadata.namespace", operator: "equals", value: "production", teams: [{ name: "oncall", intervalMs: 1800000, message: (d) => t6(d) }] } }], [], data, notifications)) setStatusField(statusFields, "pausedInProduction", castStatusValue("bool", "true"));
+  return { children, gatedOff, statusFields, requeueAfterMs: 0, deletionStages: [], notifications };
 }
 
 /** The identity of a built child, for gated-off pruning. */

@@ -2,7 +2,6 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import dc from 'node:diagnostics_channel';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { FakeClock } from '../../../../runtime-kit/clock.ts';
 import { createLogger } from '../../../../runtime-kit/log/logger.ts';
 import type { NotifyResult } from '../../../../runtime-kit/metrics/operator-metrics.ts';
@@ -11,41 +10,10 @@ import type { Notification } from '../../../../runtime-kit/notify/payload.ts';
 import type { PostJson } from '../../../../runtime-kit/notify/transport.ts';
 import { httpPostJson } from '../../../../runtime-kit/notify/transport.ts';
 import { LineCollector, tick, until } from '../helpers.ts';
-
-interface Received {
-  method: string;
-  path: string;
-  contentType: string;
-  body: string;
-}
+import { startFakeGateway } from '../../../helpers/fake-gateway.ts';
 
 /** A local gateway answering each request with the next scripted status, or holding it ('hang'). */
-async function gateway(script: Array<number | 'hang'>) {
-  const received: Received[] = [];
-  const hung: http.ServerResponse[] = [];
-  const server = http.createServer((req, res) => {
-    let body = '';
-    req.setEncoding('utf8').on('data', (c: string) => (body += c));
-    req.on('end', () => {
-      received.push({ method: req.method ?? '', path: req.url ?? '', contentType: req.headers['content-type'] ?? '', body });
-      const step = script.shift() ?? 200;
-      if (step === 'hang') hung.push(res);
-      else res.writeHead(step).end('ok');
-    });
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const port = (server.address() as AddressInfo).port;
-  return {
-    endpoint: `http://127.0.0.1:${port}`,
-    received,
-    close: () =>
-      new Promise<void>((r) => {
-        hung.forEach((h) => h.destroy());
-        server.closeAllConnections();
-        server.close(() => r());
-      }),
-  };
-}
+const gateway = startFakeGateway;
 
 const note: Notification = {
   katalogName: 'shop',

@@ -36,3 +36,11 @@ test('remembers at most maxKeys keys, evicting the least recently fired', () => 
   assert.equal(t.lastSent(k('a')), undefined);
   assert.equal(t.allow(k('b'), 1000), false);
 });
+
+test('a key naming a CR appends it, so each CR has its own clock', () => {
+  assert.equal(throttleKey({ ...key, cr: 'prod/web' }), 'shop|status.phase|eq|Failed|sre|prod/web');
+  const t = new NotifyThrottle({ clock: new FakeClock() });
+  assert.equal(t.allow({ ...key, cr: 'prod/web' }, 1000), true);
+  assert.equal(t.allow({ ...key, cr: 'prod/api' }, 1000), true, 'another CR is not silenced');
+  assert.equal(t.allow({ ...key, cr: 'prod/web' }, 1000), false);
+});
