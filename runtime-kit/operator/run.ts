@@ -69,8 +69,8 @@ export async function runOperator(spec: OperatorSpec, opts: RunOptions = {}): Pr
   }
   log.info(notify ? 'notifications go to the gateway' : 'notifications disabled: no gateway endpoint', notify ? { url: notify.notifier.url() } : {});
   const fieldManager = `ork-${spec.name}`;
-  const client = new KubeClient({ connection, fieldManager, logger: log });
-  const leaseClient = new KubeClient({ connection, fieldManager, logger: log, retry: { attempts: 1 }, timeoutMs: 5_000 });
+  const client = new KubeClient({ connection, fieldManager, logger: log, onAttempt: metrics.apiRequest });
+  const leaseClient = new KubeClient({ connection, fieldManager, logger: log, onAttempt: metrics.apiRequest, retry: { attempts: 1 }, timeoutMs: 5_000 });
   const factory = new InformerFactory(client, { logger: log });
   const informers = new Map<string, Informer<InformerObject>>();
   const add = (k: KindInfo, child: boolean, resyncMs: number, ns?: string): void => {
