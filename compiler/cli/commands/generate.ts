@@ -56,6 +56,7 @@ export function registerGenerate(program: Command): void {
   withKatalogArg(generate.command('crd'))
     .description('the CustomResourceDefinitions of the Katalog\'s CRD entries')
     .option('-o, --output <file>', 'write to this file instead of stdout')
+    .addHelpText('after', '\nExamples:\n  ork generate crd examples/web-app/katalog.yaml\n  ork generate crd -f katalog.yaml -o crds.yaml')
     .action((positional: string | undefined, opts: { file?: string; output?: string }) => {
       const file = katalogPath(positional, opts);
       const model = requireValidModel(file);

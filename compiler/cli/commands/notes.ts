@@ -27,11 +27,13 @@ export function registerNotes(program: Command): void {
     .command('notes')
     .description('list the template functions ork supports')
     .addOption(new Option('-o, --output <format>', 'output format').choices(['text', 'json']).default('text'))
+    .addHelpText('after', '\nExamples:\n  ork notes\n  ork notes --output json\n  ork notes search trim')
     .action((opts: { output: string }) => print(TEMPLATE_FUNCTIONS, opts.output));
   notes
     .command('search <keyword>')
     .description('functions whose name or description mentions the keyword')
     .addOption(new Option('-o, --output <format>', 'output format').choices(['text', 'json']).default('text'))
+    .addHelpText('after', '\nExamples:\n  ork notes search quote\n  ork notes search base64 --output json')
     .action((keyword: string, opts: { output: string }) => {
       const k = keyword.toLowerCase();
       print(TEMPLATE_FUNCTIONS.filter((f) => f.name.toLowerCase().includes(k) || f.description.toLowerCase().includes(k)), opts.output);

@@ -10,6 +10,7 @@ export function registerPlane(program: Command): void {
     .command('plane')
     .description('Run a local Kubernetes control plane (etcd, kube-apiserver, kube-controller-manager) for this directory')
     .argument('[subcommand]')
+    .addHelpText('after', '\nExamples:\n  ork plane start\n  ork plane status --output json\n  ork plane stop')
     .action((sub: string | undefined) => {
       const what = sub === undefined ? 'missing subcommand' : `unknown subcommand '${sub}'`;
       throw new CliError(`${what}: use ork plane start|stop|status`, EXIT_USAGE, 'run `ork plane --help`');
@@ -18,6 +19,7 @@ export function registerPlane(program: Command): void {
   plane
     .command('start')
     .description('Build (once) and start the plane, or reuse the running one; print the kubeconfig path once /readyz is 200')
+    .addHelpText('after', '\nExamples:\n  ork plane start\n  kubectl --kubeconfig "$(ork plane start)" get namespaces')
     .action(async () => {
       const cwd = process.cwd();
       const { plane: p, kubeconfig } = await startLocalPlane(cwd);
@@ -31,6 +33,7 @@ export function registerPlane(program: Command): void {
   plane
     .command('stop')
     .description('Stop the plane by PID and remove its run directory')
+    .addHelpText('after', '\nExamples:\n  ork plane stop')
     .action(async () => {
       const cwd = process.cwd();
       const before = await planeStatus(planeDir(cwd)).catch(rethrowAsCliError);
@@ -42,6 +45,7 @@ export function registerPlane(program: Command): void {
   plane
     .command('status')
     .description('Say what runs where')
+    .addHelpText('after', '\nExamples:\n  ork plane status\n  ork plane status --output json')
     .addOption(new Option('-o, --output <format>', 'output format').choices(['text', 'json']).default('text'))
     .action(async (opts: { output: 'text' | 'json' }) => {
       const cwd = process.cwd();

@@ -9,5 +9,6 @@ export function registerSchema(program: Command): void {
     .command('schema')
     .description('print the Katalog JSON Schema (add `# yaml-language-server: $schema=<file>` to a Katalog)')
     .option('-o, --output <file>', 'write to this file instead of stdout')
+    .addHelpText('after', '\nExamples:\n  ork schema -o katalog.schema.json\n  ork schema | head')
     .action((opts: { output?: string }) => writeOutput(katalogJsonSchemaText(), opts.output));
 }
