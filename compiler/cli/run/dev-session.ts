@@ -113,13 +113,14 @@ export async function runDevSession(opts: DevSessionOptions): Promise<number> {
     const next = snapshotOf(katalog, v);
     watcher?.setFiles(next.files);
     if (!v.model) {
-      printDiagnostics(v.diagnostics, v.sources);
+      printDiagnostics(v.diagnostics.filter((d) => d.severity !== 'note'), v.sources);
       const n = v.diagnostics.filter((d) => d.severity === 'error').length;
       log(`${katalog} is invalid (${n} error${n === 1 ? '' : 's'}): the running operator keeps running; fix it and save again`);
       return;
     }
     const running = child.isRunning();
     if (next.buildKey === current.buildKey && running) {
+      if (![...next.crFiles].some(([f, text]) => applied.get(f) !== text)) log(`${katalog} is valid and builds the running operator: nothing to restart`);
       await applyChanged(next);
       current = next;
       return;
