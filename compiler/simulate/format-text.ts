@@ -15,13 +15,10 @@ export function formatSimulationText(r: SimulationReport, opts: { color: boolean
   const who = opTarget({ op: 'created', kind: r.cr.kind, name: r.cr.name, ...(r.cr.namespace ? { namespace: r.cr.namespace } : {}) });
   const out: string[] = [`Simulating ${who} (CRD ${r.crd} of ${opts.katalog}), at most ${r.maxCycles} cycles`, ''];
   out.push(...phaseLines(r.reconcile, paint));
-  out.push(
-    r.reconcile.settledAt !== undefined
-      ? paint(32, `✓ Steady state at cycle ${r.reconcile.settledAt} in ${ms(r.reconcile.elapsedMs)}`)
-      : paint(31, `✗ No steady state within ${r.maxCycles} cycles (${ms(r.reconcile.elapsedMs)}): the operator keeps writing`),
-  );
   const failed = r.reconcile.cycles.at(-1)?.error;
-  if (failed !== undefined) out.push(paint(31, `✗ The reconcile fails: ${failed}`));
+  if (failed !== undefined) out.push(paint(31, `✗ The reconcile keeps failing (the CR is Degraded)${r.reconcile.settledAt !== undefined ? `; nothing more changes after cycle ${r.reconcile.settledAt}` : ''}: ${failed}`));
+  else if (r.reconcile.settledAt !== undefined) out.push(paint(32, `✓ Steady state at cycle ${r.reconcile.settledAt} in ${ms(r.reconcile.elapsedMs)}`));
+  else out.push(paint(31, `✗ No steady state within ${r.maxCycles} cycles (${ms(r.reconcile.elapsedMs)}): the operator keeps writing`));
   out.push('', `Children (${r.children.length}), as stored after the last cycle:`);
   for (const c of r.children) out.push('---', stringify(stripServerFields(c), { lineWidth: 0 }).trimEnd());
   out.push('', 'Status the operator writes:');
