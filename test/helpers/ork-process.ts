@@ -22,7 +22,12 @@ export interface OrkProcess {
 
 /** Spawns `bin/ork args…` in `cwd` with NO_COLOR and `env` added to this process's environment. */
 export function startOrk(args: readonly string[], opts: { cwd: string; env?: NodeJS.ProcessEnv }): OrkProcess {
-  const child = spawn(path.join(REPO_ROOT, 'bin', 'ork'), [...args], { cwd: opts.cwd, env: { ...process.env, NO_COLOR: '1', ...opts.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  return startCommand(path.join(REPO_ROOT, 'bin', 'ork'), args, { cwd: opts.cwd, env: { ...process.env, NO_COLOR: '1', ...opts.env } });
+}
+
+/** Spawns any command that runs ork (e.g. `bash -c 'ork up'`) with exactly `env`; same handle as `startOrk`. */
+export function startCommand(command: string, args: readonly string[], opts: { cwd: string; env: NodeJS.ProcessEnv }): OrkProcess {
+  const child = spawn(command, [...args], { cwd: opts.cwd, env: opts.env, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let exitCode: number | null | undefined;
   const listeners = new Set<() => void>();
