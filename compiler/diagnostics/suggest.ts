@@ -1,13 +1,18 @@
 /** "Did you mean …?" suggestions by edit distance, used for unknown keys, names and paths. */
 
-/** Levenshtein distance between two strings (case-sensitive). */
-export function editDistance(a: string, b: string): number {
+/**
+ * Levenshtein distance between two strings. A substitution that differs only in letter case costs
+ * `caseCost` (default 1: case-sensitive; the template checker passes 0.5 to prefer case slips).
+ */
+export function editDistance(a: string, b: string, caseCost = 1): number {
   if (a === b) return 0;
   let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {
     const cur = [i];
     for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const x = a[i - 1] ?? '';
+      const y = b[j - 1] ?? '';
+      const cost = x === y ? 0 : x.toLowerCase() === y.toLowerCase() ? caseCost : 1;
       cur[j] = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
     }
     prev = cur;
