@@ -14,6 +14,11 @@ import { reconcileFunctionName } from './reconciler/reconciler-module.ts';
 /** Orkestra's system finalizer, on every CR unless `removeFinalizers` is set. */
 export const SYSTEM_FINALIZER = 'orkestra.orkspace.io/cleanup';
 
+/** The finalizers the operator keeps on every CR of `crd` (the system one first). */
+export function crFinalizers(crd: CrdModel): string[] {
+  return crd.raw.removeFinalizers ? [] : [...new Set([SYSTEM_FINALIZER, ...crd.box.finalizers])];
+}
+
 interface KindLiteral {
   apiVersion: string;
   kind: string;
@@ -40,7 +45,7 @@ export function childKinds(crd: CrdModel): KindLiteral[] {
 function crdLiteral(crd: CrdModel, model: KatalogModel): string {
   const api = crd.api!;
   const r = crd.box.reconciler?.raw;
-  const finalizers = crd.raw.removeFinalizers ? [] : [...new Set([SYSTEM_FINALIZER, ...crd.box.finalizers])];
+  const finalizers = crFinalizers(crd);
   const resyncMs = parseGoDurationMs(r?.resync ?? DEFAULT_RESYNC) ?? 30_000;
   const kind: KindLiteral = { apiVersion: api.group ? `${api.group}/${api.version}` : api.version, kind: api.kind, plural: api.plural, namespaced: api.namespaced };
   void model;

@@ -13,6 +13,7 @@ import { expandCrd } from '../expand/expanded-katalog.ts';
 import { conditionListsIn } from '../check/data-walk.ts';
 import { notCompiledWarnings } from '../emit/not-compiled.ts';
 import { DEFAULT_PORT } from '../../runtime-kit/server/http.ts';
+import { crFinalizers } from '../emit/main-module.ts';
 import { mermaidGraph } from './mermaid.ts';
 
 /** One declared child. */
@@ -121,7 +122,7 @@ function explainCrd(crd: CrdModel): ExplainedCrd {
     ...(typeof crd.raw.description === 'string' ? { description: crd.raw.description } : {}),
     workers: runtime.workers,
     resync: runtime.resync,
-    finalizers: crd.box.finalizers,
+    finalizers: crFinalizers(crd),
     dependsOn: crd.dependsOn.map((d) => ({ name: d.name, condition: d.condition })),
     children: crd.box.hooks.flatMap((b) => childrenOf(b)),
     deletionStages: ordered.flatMap((b) => b.groups.map((g, i) => ({ name: typeof g.raw['name'] === 'string' ? (g.raw['name'] as string) : `stage ${i + 1}`, children: childrenOf(g).map((c) => `${c.kind} ${c.name}`) }))),
