@@ -1,0 +1,45 @@
+/**
+ * Measure 6 — failover: two replicas, the leader stopped by SIGTERM (it releases the Lease),
+ * then the new leader by SIGKILL (the Lease must expire); each time a probe WebApp is created
+ * right after the signal and the time until it is Ready is what a user waits for.
+ */
+import type { KubeClient } from '../../runtime-kit/client/rest.ts';
+import { eventually } from '../../test/helpers/control-plane.ts';
+import type { SystemUnderTest, RunningSystem } from './systems.ts';
+import { createWebApps, type NamespaceObserver } from './webapps.ts';
+
+export interface FailoverResult {
+  /** Leader SIGTERM → probe CR Ready, ms. */
+  readonly termMs: number;
+  /** Leader SIGKILL → probe CR Ready, ms. */
+  readonly killMs: number;
+}
+
+/** Runs the two hand-overs; `observer` watches the namespace the probe CRs go to. */
+export async function measureFailover(system: SystemUnderTest, admin: KubeClient, kubeconfig: string, leaseNamespace: string, observer: NamespaceObserver, tag: string): Promise<FailoverResult> {
+  const start = (): Promise<RunningSystem> => system.start({ kubeconfig, leaseNamespace });
+  const leader = await start();
+  const standbys: RunningSystem[] = [];
+  try {
+    await eventually('the first replica to lead', 120_000, async () => ((await leader.reconciles()) > 0 ? true : undefined), 50);
+    const standby = await start();
+    standbys.push(standby);
+    await standby.synced();
+    const termMs = await handOver(admin, observer, () => void leader.proc.stop('SIGTERM'), `probe-term-${tag}`);
+    const second = await start();
+    standbys.push(second);
+    await second.synced();
+    const killMs = await handOver(admin, observer, () => void standby.proc.stop('SIGKILL'), `probe-kill-${tag}`);
+    return { termMs, killMs };
+  } finally {
+    await Promise.all([leader, ...standbys].map((s) => s.proc.stop()));
+  }
+}
+
+async function handOver(admin: KubeClient, observer: NamespaceObserver, signal: () => void, probe: string): Promise<number> {
+  const t0 = Date.now();
+  signal();
+  await createWebApps(admin, observer.namespace, [probe]);
+  await eventually(`${probe} Ready`, 120_000, async () => (observer.readyAt.has(probe) ? true : undefined), 20);
+  return observer.readyAt.get(probe)! - t0;
+}

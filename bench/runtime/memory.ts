@@ -1,0 +1,41 @@
+/**
+ * Measure 4a — idle memory: the operator started with no CRs, caches synced, left alone for a
+ * few seconds, then VmRSS sampled once a second; the median sample.
+ */
+import { rssMiB, startProcess } from './process.ts';
+import { median } from './stats.ts';
+import type { SystemUnderTest } from './systems.ts';
+
+/** Median idle RSS (MiB) of one replica. */
+export async function idleRss(system: SystemUnderTest, kubeconfig: string, leaseNamespace: string, nodeArgs: readonly string[] = [], settleMs = 5_000, samples = 3): Promise<number> {
+  const s = await system.start({ kubeconfig, leaseNamespace, nodeArgs });
+  try {
+    await s.synced();
+    await new Promise((r) => setTimeout(r, settleMs));
+    return await sampleRss(s.proc.pid, samples);
+  } finally {
+    await s.proc.stop();
+  }
+}
+
+/** Median of `samples` RSS readings one second apart (MiB). */
+export async function sampleRss(pid: number, samples: number): Promise<number> {
+  const xs: number[] = [];
+  for (let i = 0; i < samples; i++) {
+    if (i > 0) await new Promise((r) => setTimeout(r, 1_000));
+    xs.push(rssMiB(pid));
+  }
+  return median(xs);
+}
+
+/** The floor: idle RSS of the same Node binary running an empty timer (`node -e`), MiB. */
+export async function nodeBaselineRss(node: string, nodeArgs: readonly string[] = []): Promise<number> {
+  const p = startProcess(node, [...nodeArgs, '-e', 'console.log("ready"); setInterval(() => {}, 1000)']);
+  try {
+    await p.waitForLine(/^ready$/, 30_000);
+    await new Promise((r) => setTimeout(r, 2_000));
+    return await sampleRss(p.pid, 3);
+  } finally {
+    await p.stop();
+  }
+}
