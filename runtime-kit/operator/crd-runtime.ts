@@ -45,8 +45,8 @@ export function keyOf(namespace: string | undefined, name: string): string {
 export class CrdRuntime {
   readonly spec: CrdSpec;
   readonly health: CrdHealth;
-  readonly queue: RateLimitingQueue<string>;
   readonly #deps: CrdDeps;
+  #queue: RateLimitingQueue<string>;
   #pool: WorkerPool | undefined;
   #registrations: HandlerRegistration[] = [];
 
@@ -54,9 +54,20 @@ export class CrdRuntime {
     this.spec = spec;
     this.#deps = deps;
     this.health = new CrdHealth({ failureThreshold: spec.failureThreshold, clock: deps.clock });
-    // The observer counts adds, keeps ork_workqueue_depth current and makes a maxDepth refusal
-    // visible (ork_workqueue_dropped_total + a warn line), never a silent drop.
-    this.queue = createWorkQueue<string>({ maxDepth: spec.maxDepth, clock: deps.clock, observer: queueInstruments(spec.name, deps.metrics, deps.log) });
+    this.#queue = this.#newQueue();
+  }
+
+  /** The work queue of the current (or last) leadership term. */
+  get queue(): RateLimitingQueue<string> {
+    return this.#queue;
+  }
+
+  /**
+   * A fresh queue. The observer counts adds, keeps ork_workqueue_depth current and makes a
+   * maxDepth refusal visible (ork_workqueue_dropped_total + a warn line), never a silent drop.
+   */
+  #newQueue(): RateLimitingQueue<string> {
+    return createWorkQueue<string>({ maxDepth: this.spec.maxDepth, clock: this.#deps.clock, observer: queueInstruments(this.spec.name, this.#deps.metrics, this.#deps.log) });
   }
 
   /** True while workers run. */
@@ -78,6 +89,9 @@ export class CrdRuntime {
   /** Starts feeding the queue and the workers (on becoming leader). */
   start(): void {
     if (this.#pool) return;
+    // stop() shut the last term's queue down for good: a replica leading again needs a new one
+    // (its informer handlers replay every cached CR into it).
+    if (this.#queue.shuttingDown()) this.#queue = this.#newQueue();
     const { spec } = this;
     const log = this.#deps.log;
     const harness = createHarness({
