@@ -46,6 +46,12 @@ export interface LeaderElectorOptions {
   readonly retryPeriodMs?: number;
   /** Release the Lease on `stop()` so a standby takes over at once. Default true. */
   readonly releaseOnStop?: boolean;
+  /**
+   * After losing the Lease (renew deadline passed, or taken), stand for election again instead
+   * of ending `run()`: a replica cut off from the API server for longer than the renew deadline
+   * leads again once it is back (if no one else took over). Default false (`run()` is one term).
+   */
+  readonly reelect?: boolean;
   readonly clock?: Clock;
   /** Random source in [0, 1) for the standby's jitter. Default `Math.random`. */
   readonly random?: () => number;
@@ -62,6 +68,7 @@ export class LeaderElector {
   readonly #renewDeadlineMs: number;
   readonly #retryMs: number;
   readonly #release: boolean;
+  readonly #reelect: boolean;
   readonly #clock: Clock;
   readonly #random: () => number;
   readonly #log: Logger;
@@ -81,6 +88,7 @@ export class LeaderElector {
     this.#renewDeadlineMs = opts.renewDeadlineMs ?? 10_000;
     this.#retryMs = opts.retryPeriodMs ?? 2_000;
     this.#release = opts.releaseOnStop ?? true;
+    this.#reelect = opts.reelect ?? false;
     this.#clock = opts.clock ?? realClock;
     this.#random = opts.random ?? Math.random;
     this.#log = (opts.logger ?? nullLogger).child({ lease: opts.store.description, identity: this.identity });
@@ -99,7 +107,7 @@ export class LeaderElector {
     return this.#leader;
   }
 
-  /** Stands for election, leads until the lease is lost or `stop()`; resolves when the term is over. */
+  /** Stands for election, leads until the lease is lost or `stop()`; resolves when the term is over (with `reelect`: on `stop()`). */
   run(): Promise<void> {
     this.#run ??= this.#term();
     return this.#run;
@@ -119,19 +127,22 @@ export class LeaderElector {
   }
 
   async #term(): Promise<void> {
-    while (!this.#stop.signal.aborted) {
-      if ((await this.#attempt()) === 'leading') break;
-      await this.#sleep(this.#retryMs * (1 + 0.2 * this.#random()));
-    }
-    if (this.#stop.signal.aborted) return;
-    this.#startLeading();
-    while (this.isLeader()) {
-      await this.#sleep(this.#retryMs);
-      if (!this.isLeader()) break;
-      const r = await this.#attempt();
-      if (r === 'leading' && this.isLeader()) this.#armDeadline();
-      else if (r === 'held' && this.isLeader()) this.#endLeading(`lease taken by ${this.#leader}`);
-    }
+    do {
+      while (!this.#stop.signal.aborted) {
+        if ((await this.#attempt()) === 'leading') break;
+        await this.#sleep(this.#retryMs * (1 + 0.2 * this.#random()));
+      }
+      if (this.#stop.signal.aborted) return;
+      this.#startLeading();
+      while (this.isLeader()) {
+        await this.#sleep(this.#retryMs);
+        if (!this.isLeader()) break;
+        const r = await this.#attempt();
+        if (r === 'leading' && this.isLeader()) this.#armDeadline();
+        else if (r === 'held' && this.isLeader()) this.#endLeading(`lease taken by ${this.#leader}`);
+      }
+      if (this.#reelect && !this.#stop.signal.aborted) this.#log.info('standing for election again', {});
+    } while (this.#reelect && !this.#stop.signal.aborted);
   }
 
   #startLeading(): void {

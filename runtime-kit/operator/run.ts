@@ -2,7 +2,8 @@
  * Runs an operator: connect, start the informers (on every replica, so a standby is warm and
  * serves `/katalog`), serve HTTP, elect a leader; the leader starts CRD workers in dependency
  * order, each once its dependencies are `started` or `healthy` as the Katalog says, and
- * stops them in reverse order when it loses the Lease. SIGTERM/SIGINT: stop taking work, let
+ * stops them in reverse order when it loses the Lease (then stands for election again, so a
+ * replica cut off from the API server leads again once it is back). SIGTERM/SIGINT: stop taking work, let
  * in-flight reconciles finish, release the Lease, close the server, exit 0.
  */
 import { parseArgs } from 'node:util';
@@ -93,6 +94,7 @@ export async function runOperator(spec: OperatorSpec, opts: RunOptions = {}): Pr
     ...(spec.leaseDurationMs ? { leaseDurationMs: spec.leaseDurationMs } : {}),
     ...(spec.renewDeadlineMs ? { renewDeadlineMs: spec.renewDeadlineMs } : {}),
     ...(spec.retryPeriodMs ? { retryPeriodMs: spec.retryPeriodMs } : {}),
+    reelect: true, // cut off past the renew deadline (API server down): lead again once back
     logger: log,
     callbacks: {
       onStartedLeading: (signal) => {

@@ -163,6 +163,41 @@ describe('LeaderElector', () => {
     await b.elector.stop();
   });
 
+  it('with reelect, a leader cut off past its renew deadline leads again once the API server is back (no one took over)', async () => {
+    const server = new LeaseServer();
+    const clock = new FakeClock();
+    const a = candidate(server, clock, 'a', { reelect: true });
+    const term = a.elector.run();
+    await elapse(clock, 2_000);
+    a.view.down = true;
+    await elapse(clock, 28_000);
+    assert.ok(a.events.includes('stopped@12000'), `steps down at the renew deadline: ${a.events.join(' ')}`);
+    assert.equal(a.events.filter((e) => e.startsWith('started@')).length, 1, 'no second term while down');
+    a.view.down = false;
+    await elapse(clock, 3_000);
+    assert.equal(a.events.filter((e) => e.startsWith('started@')).length, 2, `leads again: ${a.events.join(' ')}`);
+    assert.equal(a.elector.isLeader(), true);
+    assert.equal(a.signal?.aborted, false, 'the new term has a fresh signal');
+    await a.elector.stop();
+    await term;
+    assert.equal(server.lease?.spec?.holderIdentity, '', 'released on stop');
+  });
+
+  it('without reelect, run() ends with the lost term', async () => {
+    const server = new LeaseServer();
+    const clock = new FakeClock();
+    const a = candidate(server, clock, 'a');
+    let ended = false;
+    void a.elector.run().then(() => (ended = true));
+    await elapse(clock, 2_000);
+    a.view.down = true;
+    await elapse(clock, 12_000);
+    assert.equal(ended, true);
+    a.view.down = false;
+    await elapse(clock, 5_000);
+    assert.equal(a.elector.isLeader(), false);
+  });
+
   it('a leader whose requests hang still stops exactly at the renew deadline', async () => {
     const server = new LeaseServer();
     const clock = new FakeClock();
