@@ -103,6 +103,17 @@ describe('ork run: watch mode', { timeout: 170_000 }, () => {
     assert.match(ork!.output().slice(from), /restarted in/);
   });
 
+  it('an edited sample CR (crFiles) is applied again, without a restart', async (t) => {
+    const from = ork!.output().length;
+    const t0 = Date.now();
+    const cr = `${app.dir}/cr.yaml`;
+    await writeFile(cr, (await readFile(cr, 'utf8')).replace('greeting: hi there', 'greeting: hi again'));
+    assert.equal(await eventually('the sample CR re-applied', 30_000, async () => ((await greeting(ns, 'hello')) === 'hi again' ? 'hi again' : undefined), 250), 'hi again');
+    t.diagnostic(`sample CR saved → child updated: ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    assert.match(ork!.output().slice(from), /applying sample CR .*cr\.yaml/);
+    assert.doesNotMatch(ork!.output().slice(from), /regenerating|stopping the old operator/);
+  });
+
   it('Ctrl-C stops the operator gracefully and exits 0; the Lease is released', async () => {
     const code = await ork!.stop('SIGINT');
     assert.equal(code, 0, ork!.output().slice(-3000));
