@@ -3,6 +3,7 @@
  * command and subcommand with its arguments, options and defaults, and the text its `--help`
  * prints after the option list (examples, exit codes). A unit test fails when the page is stale.
  */
+import type { EventEmitter } from 'node:events';
 import type { Command, Option } from 'commander';
 import { EXIT_INVALID, EXIT_OK, EXIT_USAGE } from '../compiler/cli/exit.ts';
 
@@ -11,7 +12,8 @@ const esc = (s: string): string => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 /** The text a command's help prints after its option list (`addHelpText('after', ...)`). */
 export function helpAfterText(cmd: Command): string {
   let out = '';
-  cmd.emit('afterHelp', { error: false, command: cmd, write: (s: string) => (out += s) });
+  // commander's Command is an EventEmitter at run time; its typings do not say so.
+  (cmd as unknown as EventEmitter).emit('afterHelp', { error: false, command: cmd, write: (s: string) => (out += s) });
   return out.replace(/^\n+|\n+$/g, '');
 }
 
