@@ -9,7 +9,7 @@
 import type { Condition } from '../conditions/evaluate.ts';
 import { evaluateCondition, fieldString } from '../conditions/evaluate.ts';
 import type { Desired } from '../reconcile/desired.ts';
-import type { GoValue } from '../template/values.ts';
+import type { TemplateData } from '../template/values.ts';
 
 /** One team of a `notify:` block, resolved at compile time. */
 export interface NotifyTeamSpec {
@@ -17,7 +17,7 @@ export interface NotifyTeamSpec {
   /** The team's repeat interval (`interval`, else `notification.defaults.interval`, else 15 m). */
   readonly intervalMs: number;
   /** Renders the message: the condition's `notify.message`, else the team's, else `notification.message`, else "". */
-  readonly message: (data: GoValue) => string;
+  readonly message: (data: TemplateData) => string;
 }
 
 /** A condition's `notify:` block as the generated code declares it. */
@@ -59,7 +59,7 @@ export interface NotifyingDesired extends Desired {
  * `evaluateGate` that also records, into `fired`, the notify blocks of the conditions that
  * were evaluated and held. Returns the same result as `evaluateGate(when, or, data)`.
  */
-export function evaluateNotifyingGate(when: readonly NotifyingCondition[], or: readonly NotifyingCondition[], data: GoValue, fired: FiredNotification[]): boolean {
+export function evaluateNotifyingGate(when: readonly NotifyingCondition[], or: readonly NotifyingCondition[], data: TemplateData, fired: FiredNotification[]): boolean {
   const held = (c: NotifyingCondition): boolean => {
     const ok = evaluateCondition(c, data);
     if (ok && c.notify) record(c, data, fired);
@@ -69,7 +69,7 @@ export function evaluateNotifyingGate(when: readonly NotifyingCondition[], or: r
   return or.length === 0 || or.some(held);
 }
 
-function record(c: NotifyingCondition, data: GoValue, fired: FiredNotification[]): void {
+function record(c: NotifyingCondition, data: TemplateData, fired: FiredNotification[]): void {
   const n = c.notify as NotifySpec;
   const actual = fieldString(c.field(data));
   for (const team of n.teams) {

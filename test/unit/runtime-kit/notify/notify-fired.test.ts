@@ -3,14 +3,14 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { evaluateGate, readPath } from '../../../../runtime-kit/conditions/evaluate.ts';
 import { evaluateNotifyingGate, type FiredNotification, type NotifyingCondition, type NotifySpec } from '../../../../runtime-kit/notify/fired.ts';
-import type { GoValue } from '../../../../runtime-kit/template/values.ts';
+import type { TemplateData } from '../../../../runtime-kit/template/values.ts';
 
 const spec = (field: string, value: string, teams = ['ops']): NotifySpec => ({
   condKey: `${field}|equals|${value}`,
   field,
   operator: 'equals',
   value,
-  teams: teams.map((name) => ({ name, intervalMs: 60_000, message: (d: GoValue) => `${field} is ${String(readPath(d, field.split('.')))}` })),
+  teams: teams.map((name) => ({ name, intervalMs: 60_000, message: (d: TemplateData) => `${field} is ${String(readPath(d, field.split('.')))}` })),
 });
 const eq = (field: string, value: string, notify = true): NotifyingCondition => ({
   op: 'equals',
@@ -18,7 +18,7 @@ const eq = (field: string, value: string, notify = true): NotifyingCondition => 
   value: () => value,
   ...(notify ? { notify: spec(field, value) } : {}),
 });
-const data = (a: string, b: string): GoValue => ({ spec: { a, b } });
+const data = (a: string, b: string): TemplateData => ({ spec: { a, b } });
 
 test('same result as evaluateGate for every combination of when and or', () => {
   for (const a of ['x', 'y']) {
