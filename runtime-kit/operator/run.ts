@@ -72,6 +72,9 @@ export async function runOperator(spec: OperatorSpec, opts: RunOptions = {}): Pr
   const fieldManager = `ork-${spec.name}`;
   const client = new KubeClient({ connection, fieldManager, logger: log, onAttempt: metrics.apiRequest });
   const leaseClient = new KubeClient({ connection, fieldManager, logger: log, onAttempt: metrics.apiRequest, retry: { attempts: 1 }, timeoutMs: 5_000 });
+  // Events get their own client, so their own 20 qps budget (controller-runtime's recorder has its
+  // own clientset too): fire-and-forget Events must not slow reconciles down in a burst.
+  const eventClient = new KubeClient({ connection, fieldManager, logger: log, onAttempt: metrics.apiRequest });
   const factory = new InformerFactory(client, { logger: log });
   const informers = new Map<string, Informer<InformerObject>>();
   const add = (k: KindInfo, child: boolean, resyncMs: number, ns?: string): void => {
@@ -82,7 +85,7 @@ export async function runOperator(spec: OperatorSpec, opts: RunOptions = {}): Pr
   };
   for (const c of spec.crds) add(c.kind, false, c.resyncMs, c.namespace);
   for (const c of spec.crds) for (const k of c.childKinds) add(k, true, 0);
-  const deps = { api: client, informers, live: cacheReader(informers), events: apiEventSink(client, `${spec.name}-operator`, clock, log), metrics, log, clock, fieldManager, ork: { namespace, version: spec.version, katalog: spec.name }, ...(notify ? { notify } : {}) };
+  const deps = { api: client, informers, live: cacheReader(informers), events: apiEventSink(eventClient, `${spec.name}-operator`, clock, log), metrics, log, clock, fieldManager, ork: { namespace, version: spec.version, katalog: spec.name }, ...(notify ? { notify } : {}) };
   const runtimes = spec.crds.map((c) => new CrdRuntime(c, deps));
   const state: OperatorState = { leader: false, synced: false, shuttingDown: false };
   const server = await startServer({ view: operatorView(spec, runtimes, state, metrics), ...(opts.port !== undefined ? { port: opts.port } : {}), logger: log });
