@@ -1,5 +1,6 @@
 /** Starts a built operator as a child process against the test plane, and stops it with SIGTERM. */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
 /** A running operator process. */
@@ -13,10 +14,36 @@ export interface OperatorProcess {
   stop(timeoutMs?: number): Promise<number | null>;
 }
 
+/** Options of `startOperator`. */
+export interface StartOptions {
+  /**
+   * A command the operator runs under (e.g. `['strace', '-f', '-o', file]`): spawned as
+   * `<via…> node <bundle> …`; `stop()` then signals the operator itself, not the wrapper.
+   */
+  readonly via?: readonly string[];
+}
+
 /** Spawns `node <bundle> --kubeconfig <file>` on a free port; resolves once it serves HTTP. */
-export async function startOperator(bundle: string, kubeconfig: string, env: NodeJS.ProcessEnv = {}): Promise<OperatorProcess> {
+export async function startOperator(bundle: string, kubeconfig: string, env: NodeJS.ProcessEnv = {}, opts: StartOptions = {}): Promise<OperatorProcess> {
   const node = path.resolve('node_modules/.bin/node');
-  const child = spawn(node, [bundle, '--kubeconfig', kubeconfig], { env: { ...process.env, ORK_PORT: '0', ORK_LOG_LEVEL: 'debug', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const argv = [node, bundle, '--kubeconfig', kubeconfig];
+  const [cmd, ...args] = opts.via && opts.via.length > 0 ? [...opts.via, ...argv] : argv;
+  const child = spawn(cmd!, args, { env: { ...process.env, ORK_PORT: '0', ORK_LOG_LEVEL: 'debug', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  /** Signals the operator: the child itself, or (with `via`) the wrapper's child processes. */
+  const signal = (sig: NodeJS.Signals): void => {
+    if (!opts.via) {
+      child.kill(sig);
+      return;
+    }
+    let kids: string[] = [];
+    try {
+      kids = readFileSync(`/proc/${child.pid}/task/${child.pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean);
+    } catch {
+      /* the wrapper is gone */
+    }
+    for (const pid of kids) process.kill(Number(pid), sig);
+    if (sig === 'SIGKILL') child.kill(sig);
+  };
   const lines: string[] = [];
   let buf = '';
   const port = await new Promise<number>((resolve, reject) => {
@@ -48,14 +75,14 @@ export async function startOperator(bundle: string, kubeconfig: string, env: Nod
       new Promise((resolve) => {
         if (child.exitCode !== null) return resolve(child.exitCode);
         const t = setTimeout(() => {
-          child.kill('SIGKILL');
+          signal('SIGKILL');
           resolve(null);
         }, timeoutMs);
         child.once('exit', (code) => {
           clearTimeout(t);
           resolve(code);
         });
-        child.kill('SIGTERM');
+        signal('SIGTERM');
       }),
   };
 }
