@@ -2,8 +2,8 @@
  * The developer loop's cluster side, shared by `ork up` and `ork run`: install what the
  * operator needs on a cluster (its CRDs, its namespace), start the bundled operator as a child
  * process with the given kubeconfig, stop it gracefully (SIGTERM: in-flight reconciles finish,
- * the Lease is released), and apply the Katalog's sample CRs (`crFiles`, as Orkestra's dev
- * mode does). The loop around these steps (watch, rebuild, restart) is `run/dev-session.ts`.
+ * the Lease is released), and apply files (the Katalog's `setup` files and sample CRs, as
+ * Orkestra's dev mode does). The loop around these steps (watch, rebuild, restart) is `run/dev-session.ts`.
  */
 import { execFile, spawn } from 'node:child_process';
 import { promisify } from 'node:util';
@@ -40,10 +40,10 @@ export async function installOperatorPrerequisites(target: ClusterTarget, projec
   await applyNamespace(target, namespace);
 }
 
-/** Applies sample CR files one by one; a failing file is logged, not fatal. */
-export async function applyCrFiles(target: ClusterTarget, files: readonly string[], log: (line: string) => void): Promise<void> {
+/** Applies files one by one (`what`: "sample CR", "setup file"); a failing file is logged, not fatal. */
+export async function applyFiles(target: ClusterTarget, files: readonly string[], what: string, log: (line: string) => void): Promise<void> {
   for (const f of files) {
-    log(`applying sample CR ${f}`);
+    log(`applying ${what} ${f}`);
     await kubectl(target, 'apply', '-f', f).catch((e: unknown) => log(`  ${(e as Error).message}`));
   }
 }

@@ -10,7 +10,8 @@
  * - valid and the Katalog or a CRD file changed: regenerate and rebuild, re-install the CRDs,
  *   stop the old operator gracefully (SIGTERM: reconciles drain, the Lease is released), start
  *   the new one;
- * - only a sample CR changed: apply it again (sample CRs are applied when their text changes).
+ * - only a sample CR or a `setup` file changed: apply it again (`setup` files — the list form —
+ *   are applied before the operator starts, sample CRs after it; each whenever its text changed).
  *
  * SIGINT/SIGTERM stop the operator gracefully and end the session with exit code 0 (or the
  * operator's non-zero exit code when it failed to stop cleanly).
@@ -23,8 +24,8 @@ import type { KatalogModel } from '../../model/katalog-model.ts';
 import { buildOperator } from '../commands/build.ts';
 import { CliError, EXIT_INVALID } from '../exit.ts';
 import { printDiagnostics } from '../output.ts';
-import { applyCrFiles, installOperatorPrerequisites, startOperatorChild, type ClusterTarget, type OperatorChild } from '../dev-operator.ts';
-import { snapshotOf, type KatalogSnapshot } from './katalog-snapshot.ts';
+import { applyFiles, installOperatorPrerequisites, startOperatorChild, type ClusterTarget, type OperatorChild } from '../dev-operator.ts';
+import { setupFiles, snapshotOf, type KatalogSnapshot } from './katalog-snapshot.ts';
 import { watchFiles, type FileWatch } from './watch-files.ts';
 
 /** What a session runs. */
@@ -81,11 +82,18 @@ export async function runDevSession(opts: DevSessionOptions): Promise<number> {
     throw err;
   }
 
+  // Files the loop applies, with the text last applied: applied again only when it changes.
   const applied = new Map<string, string>();
-  const applyChanged = async (snap: KatalogSnapshot): Promise<void> => {
-    const changed = [...snap.crFiles].filter(([f, text]) => applied.get(f) !== text);
-    await applyCrFiles(cluster, changed.map(([f]) => f), log);
+  const changedFiles = (files: ReadonlyMap<string, string>): [string, string][] => [...files].filter(([f, text]) => applied.get(f) !== text);
+  const applyChanged = async (files: ReadonlyMap<string, string>, what: string): Promise<void> => {
+    const changed = changedFiles(files);
+    await applyFiles(cluster, changed.map(([f]) => f), what, log);
     for (const [f, text] of changed) applied.set(f, text);
+  };
+  const applySetup = async (m: KatalogModel, snap: KatalogSnapshot): Promise<void> => {
+    const { blocks } = setupFiles(katalog, m);
+    if (blocks > 0) log(`setup: the block form (${blocks} CRD entr${blocks === 1 ? 'y' : 'ies'}) is not applied by ork's developer loop, only a list of files; apply those resources yourself`);
+    await applyChanged(snap.setupFiles, 'setup file');
   };
 
   let stopping = false;
@@ -104,9 +112,10 @@ export async function runDevSession(opts: DevSessionOptions): Promise<number> {
     return c;
   };
 
+  await applySetup(model, current);
   printHints(opts, model);
   child = start(built);
-  await applyChanged(current);
+  await applyChanged(current.crFiles, 'sample CR');
 
   const reload = async (): Promise<void> => {
     const v = validateKatalog(katalog);
@@ -120,8 +129,9 @@ export async function runDevSession(opts: DevSessionOptions): Promise<number> {
     }
     const running = child.isRunning();
     if (next.buildKey === current.buildKey && running) {
-      if (![...next.crFiles].some(([f, text]) => applied.get(f) !== text)) log(`${katalog} is valid and builds the running operator: nothing to restart`);
-      await applyChanged(next);
+      if (changedFiles(next.setupFiles).length + changedFiles(next.crFiles).length === 0) log(`${katalog} is valid and builds the running operator: nothing to restart`);
+      await applyChanged(next.setupFiles, 'setup file');
+      await applyChanged(next.crFiles, 'sample CR');
       current = next;
       return;
     }
@@ -132,6 +142,7 @@ export async function runDevSession(opts: DevSessionOptions): Promise<number> {
       b = await build();
       if (stopping) return;
       await installOperatorPrerequisites(cluster, b.dir, v.model.namespace, log);
+      await applySetup(v.model, next);
     } catch (err) {
       if (!(err instanceof CliError)) throw err;
       log(`${err.message}${err.hint ? ` (${err.hint})` : ''}; the running operator keeps running`);
@@ -151,7 +162,7 @@ export async function runDevSession(opts: DevSessionOptions): Promise<number> {
     current = next;
     log(`restarted in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
     await rm(oldDir, { recursive: true, force: true });
-    await applyChanged(next);
+    await applyChanged(next.crFiles, 'sample CR');
   };
 
   let reloading: Promise<void> | undefined;

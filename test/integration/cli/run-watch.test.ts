@@ -1,8 +1,8 @@
 /**
- * `ork run` watch mode against the real control plane: a copy of examples/web-app runs; editing
- * the Katalog's template changes what the operator does on the cluster; an invalid Katalog
- * prints diagnostics while the old operator keeps reconciling; fixing it works again; Ctrl-C
- * exits 0 and releases the Lease.
+ * `ork run` watch mode against the real control plane: a copy of examples/web-app (plus a
+ * `setup` file) runs; editing the Katalog's template changes what the operator does on the
+ * cluster; an invalid Katalog prints diagnostics while the old operator keeps reconciling;
+ * fixing it works again; an edited sample CR is re-applied; Ctrl-C exits 0 and releases the Lease.
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -46,7 +46,11 @@ describe('ork run: watch mode', { timeout: 170_000 }, () => {
   before(async () => {
     ns = await createTestNamespace('run-watch');
     app = await isolatedWebApp('rw', ns);
-    original = await readFile(app.katalog, 'utf8');
+    // A `setup` file (the list form): applied before the operator starts.
+    await writeFile(`${app.dir}/setup.yaml`, JSON.stringify({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'rw-setup', namespace: ns }, data: { from: 'setup' } }));
+    original = (await readFile(app.katalog, 'utf8')).replace('        - ./cr.yaml\n', '        - ./cr.yaml\n      setup:\n        - ./setup.yaml\n');
+    assert.match(original, /setup:\n {8}- \.\/setup\.yaml/);
+    await writeFile(app.katalog, original);
   });
   after(async () => {
     await ork?.stop();
@@ -57,8 +61,9 @@ describe('ork run: watch mode', { timeout: 170_000 }, () => {
   it('runs the operator: the sample CR and a new CR get their Deployments', async (t) => {
     const t0 = Date.now();
     ork = startOrk(['run', 'katalog.yaml', '--port', '0', '--kubeconfig', testPlane().kubeconfig], { cwd: app.dir });
-    await ork.waitFor(/watching katalog\.yaml, crd\.yaml, cr\.yaml/, 60_000);
-    assert.match(ork.output(), /applying sample CR .*cr\.yaml/);
+    await ork.waitFor(/watching katalog\.yaml, crd\.yaml, cr\.yaml, setup\.yaml/, 60_000);
+    assert.match(ork.output(), /applying setup file .*setup\.yaml[\s\S]*operator started \(pid \d+\)[\s\S]*applying sample CR .*cr\.yaml/, 'setup before the operator, sample CRs after');
+    assert.equal(await kubectl('get', 'configmap', 'rw-setup', '-n', ns, '-o', 'jsonpath={.data.from}'), 'setup');
     assert.equal(await eventually('the sample CR\'s Deployment', 60_000, () => greeting(ns, 'hello'), 250), 'hi there');
     t.diagnostic(`ork run → sample CR's Deployment: ${((Date.now() - t0) / 1000).toFixed(1)} s`);
     await createWebApp(app, ns, 'plain');

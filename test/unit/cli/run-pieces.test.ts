@@ -13,7 +13,7 @@ import { REPO_ROOT } from '../../helpers/run-ork.ts';
 import { CliError } from '../../../compiler/cli/exit.ts';
 import { resolveRunCluster } from '../../../compiler/cli/run/run-cluster.ts';
 import { assertPortFree, parsePort } from '../../../compiler/cli/run/port-check.ts';
-import { snapshotOf } from '../../../compiler/cli/run/katalog-snapshot.ts';
+import { setupFiles, snapshotOf } from '../../../compiler/cli/run/katalog-snapshot.ts';
 import { watchFiles } from '../../../compiler/cli/run/watch-files.ts';
 import { validateKatalog } from '../../../compiler/validate.ts';
 
@@ -97,6 +97,27 @@ describe('ork run: Katalog snapshot', () => {
       assert.notEqual(s2.crFiles.get(path.join(dir, 'cr.yaml')), s1.crFiles.get(path.join(dir, 'cr.yaml')));
       await writeFile(path.join(dir, 'crd.yaml'), `${await readFile(path.join(dir, 'crd.yaml'), 'utf8')}\n# edited\n`);
       assert.notEqual(snapshotOf(katalog, validateKatalog(katalog)).buildKey, s1.buildKey, 'a CRD edit does');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('setup files (the list form) are watched and carried with their text; the block form is counted', async () => {
+    const dir = await scratch();
+    try {
+      const katalog = await copyWebApp(dir);
+      await writeFile(path.join(dir, 'setup.yaml'), 'kind: ConfigMap');
+      await writeFile(katalog, (await readFile(katalog, 'utf8')).replace('        - ./cr.yaml\n', '        - ./cr.yaml\n      setup:\n        - ./setup.yaml\n        - ./missing.yaml\n'));
+      const v = validateKatalog(katalog);
+      assert.ok(v.model, JSON.stringify(v.diagnostics));
+      const s = snapshotOf(katalog, v);
+      assert.deepEqual([...s.setupFiles], [[path.join(dir, 'setup.yaml'), 'kind: ConfigMap'], [path.join(dir, 'missing.yaml'), '']]);
+      assert.ok(s.files.includes(path.join(dir, 'setup.yaml')));
+      assert.deepEqual(setupFiles(katalog, v.model), { files: [path.join(dir, 'setup.yaml'), path.join(dir, 'missing.yaml')], blocks: 0 });
+      await writeFile(katalog, (await readFile(katalog, 'utf8')).replace(/ {6}setup:\n(?: {8}- .*\n)+/, '      setup:\n        helm: {}\n'));
+      const v2 = validateKatalog(katalog);
+      assert.ok(v2.model, JSON.stringify(v2.diagnostics));
+      assert.deepEqual(setupFiles(katalog, v2.model), { files: [], blocks: 1 });
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
