@@ -13,6 +13,7 @@ import type { HandlerRegistration } from '../informer/handlers.ts';
 import type { KubeObject as InformerObject } from '../informer/object.ts';
 import { createWorkQueue } from '../queue/create.ts';
 import { queueInstruments } from '../queue/instrument.ts';
+import { OverflowParking } from '../queue/overflow.ts';
 import type { RateLimitingQueue } from '../queue/rate-limiting.ts';
 import { startWorkers, type WorkerPool } from '../queue/worker-pool.ts';
 import { CrdHealth } from '../server/health.ts';
@@ -47,6 +48,8 @@ export class CrdRuntime {
   readonly health: CrdHealth;
   readonly #deps: CrdDeps;
   #queue: RateLimitingQueue<string>;
+  /** Keys the full queue refused (maxDepth), offered again as soon as it has room. */
+  #parking: OverflowParking<string>;
   #pool: WorkerPool | undefined;
   #registrations: HandlerRegistration[] = [];
 
@@ -55,6 +58,7 @@ export class CrdRuntime {
     this.#deps = deps;
     this.health = new CrdHealth({ failureThreshold: spec.failureThreshold, clock: deps.clock });
     this.#queue = this.#newQueue();
+    this.#parking = new OverflowParking(this.#queue, spec.maxDepth);
   }
 
   /** The work queue of the current (or last) leadership term. */
@@ -91,7 +95,10 @@ export class CrdRuntime {
     if (this.#pool) return;
     // stop() shut the last term's queue down for good: a replica leading again needs a new one
     // (its informer handlers replay every cached CR into it).
-    if (this.#queue.shuttingDown()) this.#queue = this.#newQueue();
+    if (this.#queue.shuttingDown()) {
+      this.#queue = this.#newQueue();
+      this.#parking = new OverflowParking(this.#queue, this.spec.maxDepth);
+    }
     const { spec } = this;
     const log = this.#deps.log;
     const harness = createHarness({
@@ -134,7 +141,7 @@ export class CrdRuntime {
         this.#deps.metrics.reconcile(spec.name, report.outcome, secs);
         if (report.outcome === 'error') this.health.recordFailure(report.error, spec.failureThreshold);
         else this.health.recordSuccess();
-        this.#deps.metrics.queueDepth(spec.name, this.queue.len());
+        this.#parking.readmit();
       },
       onActive: (busy) => this.#deps.metrics.workersActive(spec.name, busy),
     });
@@ -150,7 +157,7 @@ export class CrdRuntime {
     this.health.markStopped();
     if (!pool) return true;
     const t0 = this.#deps.clock.now();
-    this.#deps.log.info('crd workers stopping', { crd: this.spec.name, inFlight: pool.busy(), waiting: this.queue.len(), drainMs });
+    this.#deps.log.info('crd workers stopping', { crd: this.spec.name, inFlight: pool.busy(), waiting: this.queue.len(), parked: this.#parking.size, drainMs });
     const drained = await pool.stop(drainMs);
     this.#deps.log.info('crd workers stopped', { crd: this.spec.name, drained, tookMs: this.#deps.clock.now() - t0 });
     return drained;
@@ -160,7 +167,7 @@ export class CrdRuntime {
   #watch(): void {
     const { spec } = this;
     const enqueue = (o: InformerObject): void => {
-      this.queue.add(keyOf(o.metadata.namespace, o.metadata.name ?? '')); // adds are counted by the queue observer
+      this.#parking.offer(keyOf(o.metadata.namespace, o.metadata.name ?? '')); // adds, depth and refusals are counted by the queue observer
     };
     const cr = this.crInformer();
     const deleted = (o: InformerObject): void => {
@@ -171,7 +178,7 @@ export class CrdRuntime {
     const owner = (child: InformerObject): void => {
       for (const ref of child.metadata.ownerReferences ?? []) {
         if (ref.kind !== spec.kind.kind || ref.apiVersion !== spec.kind.apiVersion) continue;
-        this.queue.add(keyOf(spec.kind.namespaced ? child.metadata.namespace : undefined, ref.name));
+        this.#parking.offer(keyOf(spec.kind.namespaced ? child.metadata.namespace : undefined, ref.name));
       }
     };
     const seen = new Set<string>();

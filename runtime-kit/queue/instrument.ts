@@ -27,7 +27,7 @@ export function queueInstruments(crd: string, metrics: OperatorMetrics, logger: 
       metrics.queueDropped(crd, 'max_depth');
       if (full === undefined) {
         full = { maxDepth, refused: 0 };
-        logger.warn('work queue full: refusing new keys until it drains; refused keys return on the next resync', { crd, key, depth, maxDepth });
+        logger.warn('work queue full (maxDepth): refused keys wait in line and are admitted as it drains', { crd, key, depth, maxDepth });
       }
       full.refused++;
       logger.debug('work queue refused key', { crd, key, depth, maxDepth });
