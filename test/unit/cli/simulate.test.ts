@@ -111,10 +111,17 @@ test('a template that cannot render: Degraded status, the error in every cycle, 
   assert.doesNotMatch(text.stdout, /✓ Steady state/);
 });
 
-test('no steady state within --cycles: reported, exit 1', async () => {
-  const r = await runOrk(['simulate', 'examples/web-app/katalog.yaml', '--cr', 'examples/web-app/cr.yaml', '--cycles', '1']);
+test('no steady state within --cycles (an explicit --crd): reported, exit 1', async () => {
+  const r = await runOrk(['simulate', 'examples/web-app/katalog.yaml', '--cr', 'examples/web-app/cr.yaml', '--crd', 'webapp', '--cycles', '1']);
   assert.equal(r.code, 1, r.stderr);
+  assert.match(r.stdout, /Cycle 1:\n {2}~ updated WebApp default\/hello \(finalizers\)/);
   assert.match(r.stdout, /✗ No steady state within 1 cycles/);
+});
+
+test('a status that rewrites itself forever: identical cycles collapsed, never steady, exit 1', async () => {
+  const r = await runOrk(['simulate', 'test/unit/simulate/fixtures/loop/katalog.yaml', '--cr', 'test/unit/simulate/fixtures/site/cr.yaml']);
+  assert.equal(r.code, 1, r.stderr);
+  assert.match(r.stdout, /\nCycles 2–10 \(identical\):\n {2}~ updated Site web\/blog \(status\)\n✗ No steady state within 10 cycles \(\d+m?s\): the operator keeps writing\n/);
 });
 
 test('usage errors are exit 2 with a hint; an invalid Katalog is exit 1', async () => {
