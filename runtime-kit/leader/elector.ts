@@ -44,6 +44,11 @@ export interface LeaderElectorOptions {
   readonly renewDeadlineMs?: number;
   /** Time between attempts. Default 2 000 ms. */
   readonly retryPeriodMs?: number;
+  /**
+   * Time between a standby's attempts (a GET of the Lease while someone else holds it), plus
+   * 0–20 % jitter. Default `retryPeriodMs`. Shorter means a released Lease is taken over sooner.
+   */
+  readonly standbyRetryMs?: number;
   /** Release the Lease on `stop()` so a standby takes over at once. Default true. */
   readonly releaseOnStop?: boolean;
   /**
@@ -67,6 +72,7 @@ export class LeaderElector {
   readonly #leaseMs: number;
   readonly #renewDeadlineMs: number;
   readonly #retryMs: number;
+  readonly #standbyMs: number;
   readonly #release: boolean;
   readonly #reelect: boolean;
   readonly #clock: Clock;
@@ -87,12 +93,13 @@ export class LeaderElector {
     this.#leaseMs = opts.leaseDurationMs ?? 15_000;
     this.#renewDeadlineMs = opts.renewDeadlineMs ?? 10_000;
     this.#retryMs = opts.retryPeriodMs ?? 2_000;
+    this.#standbyMs = opts.standbyRetryMs ?? this.#retryMs;
     this.#release = opts.releaseOnStop ?? true;
     this.#reelect = opts.reelect ?? false;
     this.#clock = opts.clock ?? realClock;
     this.#random = opts.random ?? Math.random;
     this.#log = (opts.logger ?? nullLogger).child({ lease: opts.store.description, identity: this.identity });
-    if (!(this.#leaseMs > this.#renewDeadlineMs && this.#renewDeadlineMs > this.#retryMs * 1.2 && this.#retryMs > 0)) {
+    if (!(this.#leaseMs > this.#renewDeadlineMs && this.#renewDeadlineMs > this.#retryMs * 1.2 && this.#retryMs > 0 && this.#standbyMs > 0)) {
       throw new Error(`leader election needs leaseDuration > renewDeadline > 1.2 × retryPeriod > 0 (got ${this.#leaseMs}/${this.#renewDeadlineMs}/${this.#retryMs} ms)`);
     }
   }
@@ -130,7 +137,7 @@ export class LeaderElector {
     do {
       while (!this.#stop.signal.aborted) {
         if ((await this.#attempt()) === 'leading') break;
-        await this.#sleep(this.#retryMs * (1 + 0.2 * this.#random()));
+        await this.#sleep(this.#standbyMs * (1 + 0.2 * this.#random()));
       }
       if (this.#stop.signal.aborted) return;
       this.#startLeading();

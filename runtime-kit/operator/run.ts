@@ -98,6 +98,9 @@ export async function runOperator(spec: OperatorSpec, opts: RunOptions = {}): Pr
     ...(spec.renewDeadlineMs ? { renewDeadlineMs: spec.renewDeadlineMs } : {}),
     ...(spec.retryPeriodMs ? { retryPeriodMs: spec.retryPeriodMs } : {}),
     reelect: true, // cut off past the renew deadline (API server down): lead again once back
+    // A standby reads the Lease every second (one GET): a released Lease is taken over within
+    // ~1.2 s plus one round trip, inside the 2 s failover target (issue 8).
+    standbyRetryMs: Math.min(spec.retryPeriodMs ?? 2_000, 1_000),
     logger: log,
     callbacks: {
       onStartedLeading: (signal) => {

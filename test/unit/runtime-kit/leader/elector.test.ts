@@ -258,6 +258,23 @@ describe('LeaderElector', () => {
     await b.elector.stop();
   });
 
+  it('standbyRetryMs: a standby polling every second takes a released Lease over within about a second', async () => {
+    const server = new LeaseServer();
+    const clock = new FakeClock();
+    const a = candidate(server, clock, 'a');
+    const b = candidate(server, clock, 'b', { standbyRetryMs: 1_000, random: () => 0.99 });
+    void a.elector.run();
+    await elapse(clock, 100);
+    void b.elector.run();
+    await elapse(clock, 5_000);
+    await a.elector.stop();
+    const releasedAt = clock.now() - T0;
+    await elapse(clock, 1_500);
+    const started = b.events.find((e) => e.startsWith('started@'));
+    assert.ok(started !== undefined && Number(started.slice(8)) - releasedAt <= 1_200, `standby took over ${started} after release at ${releasedAt} (poll 1 s + 20 % jitter)`);
+    await b.elector.stop();
+  });
+
   it('a claim that lands while stopping is released too, and the work never starts', async () => {
     const server = new LeaseServer();
     const clock = new FakeClock();
