@@ -122,8 +122,9 @@ test(`SIGTERM mid-burst (${N} CRs): in-flight reconciles finish, the Lease is re
   const bLeads = await eventually('B leads', 30_000, async () => loggedAt(s.b, 'leading'));
   const takeoverMs = bLeads - released;
   t.diagnostic(`SIGTERM at ${readyAtSignal}/${N} Ready: A had ${String(stopping['inFlight'])} reconciles in flight and ${String(stopping['waiting'])} keys waiting; drained=${String(stopped['drained'])} in ${String(stopped['tookMs'])} ms (${afterSignal} child writes after the signal); exit 0 after ${exitMs} ms`);
-  t.diagnostic(`takeover: B leading ${takeoverMs} ms after A's "lease released" (${bLeads - tSig} ms after SIGTERM)`);
-  assert.ok(takeoverMs <= 5_000, `B took over ${takeoverMs} ms after the release (standby retry period 2 s + jitter)`);
+  t.diagnostic(`takeover: B leading ${takeoverMs} ms after A's "lease released" (${bLeads - tSig} ms after SIGTERM); issue 8 target ≤ 2000 ms: ${takeoverMs <= 2_000 ? 'met' : 'MISSED'}`);
+  // The standby reads the Lease every 1 s + ≤ 20 % jitter; the bound leaves room for a loaded machine.
+  assert.ok(takeoverMs <= 3_000, `B took over ${takeoverMs} ms after the release`);
 
   const lease = await convergesAfterwards(t, s, t0);
   assert.match(lease.spec?.holderIdentity ?? '', /^term-b_/, 'B holds the Lease');
@@ -143,9 +144,9 @@ test(`SIGKILL mid-burst (${N} CRs): B takes over after the Lease expires, nothin
   assert.equal(loggedAt(s.a, 'lease released'), undefined, 'a killed process releases nothing');
   const bLeads = await eventually('B leads', 60_000, async () => loggedAt(s.b, 'leading'));
   const takeoverMs = bLeads - tKill;
-  t.diagnostic(`SIGKILL at ${readyAtSignal}/${N} Ready: B leading ${takeoverMs} ms later (lease duration 15 s, standby retry 2 s + jitter)`);
+  t.diagnostic(`SIGKILL at ${readyAtSignal}/${N} Ready: B leading ${takeoverMs} ms later (lease duration 15 s, standby poll 1 s + jitter)`);
   assert.ok(takeoverMs >= 10_000, `B waited for the Lease to expire (${takeoverMs} ms)`);
-  assert.ok(takeoverMs <= 25_000, `B took over within lease duration + two retry periods (${takeoverMs} ms)`);
+  assert.ok(takeoverMs <= 25_000, `B took over within the lease duration + a few polls (${takeoverMs} ms)`);
   const lease = await convergesAfterwards(t, s, t0);
   assert.match(lease.spec?.holderIdentity ?? '', /^kill-b_/, 'B holds the Lease');
   assert.equal(await s.b.stop(), 0);
