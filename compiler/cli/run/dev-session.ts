@@ -72,15 +72,6 @@ export async function runDevSession(opts: DevSessionOptions): Promise<number> {
     return { dir: b.projectDir, bundle: b.outfile };
   };
 
-  log(`building the ${model.name} operator`);
-  let built: Build;
-  try {
-    built = await build();
-    await installOperatorPrerequisites(cluster, built.dir, model.namespace, log);
-  } catch (err) {
-    await rm(root, { recursive: true, force: true });
-    throw err;
-  }
 
   // Files the loop applies, with the text last applied: applied again only when it changes.
   const applied = new Map<string, string>();
@@ -100,7 +91,8 @@ export async function runDevSession(opts: DevSessionOptions): Promise<number> {
   let finish: (code: number) => void = () => {};
   const finished = new Promise<number>((resolve) => (finish = resolve));
   const replaced = new WeakSet<OperatorChild>();
-  let child: OperatorChild;
+  let child: OperatorChild | undefined;
+  let built: Build | undefined;
   const start = (b: Build): OperatorChild => {
     const c = startOperatorChild({ bundle: b.bundle, kubeconfig: cluster.kubeconfig, namespace: model.namespace, ...(opts.port !== undefined ? { port: opts.port } : {}) });
     log(`operator started (pid ${c.pid ?? '?'})`);
@@ -112,10 +104,18 @@ export async function runDevSession(opts: DevSessionOptions): Promise<number> {
     return c;
   };
 
-  await applySetup(model, current);
-  printHints(opts, model);
-  child = start(built);
-  await applyChanged(current.crFiles, 'sample CR');
+  // The first start: build, install, setup, run, sample CRs. A signal meanwhile ends it early.
+  const startUp = async (): Promise<void> => {
+    log(`building the ${model.name} operator`);
+    const b = await build();
+    built = b;
+    await installOperatorPrerequisites(cluster, b.dir, model.namespace, log);
+    await applySetup(model, current);
+    if (stopping) return;
+    printHints(opts, model);
+    child = start(b);
+    await applyChanged(current.crFiles, 'sample CR');
+  };
 
   const reload = async (): Promise<void> => {
     const v = validateKatalog(katalog);
@@ -127,7 +127,7 @@ export async function runDevSession(opts: DevSessionOptions): Promise<number> {
       log(`${katalog} is invalid (${n} error${n === 1 ? '' : 's'}): the running operator keeps running; fix it and save again`);
       return;
     }
-    const running = child.isRunning();
+    const running = child?.isRunning() ?? false;
     if (next.buildKey === current.buildKey && running) {
       if (changedFiles(next.setupFiles).length + changedFiles(next.crFiles).length === 0) log(`${katalog} is valid and builds the running operator: nothing to restart`);
       await applyChanged(next.setupFiles, 'setup file');
@@ -150,18 +150,20 @@ export async function runDevSession(opts: DevSessionOptions): Promise<number> {
     }
     if (stopping) return;
     const old = child;
-    const oldDir = built.dir;
-    replaced.add(old);
-    log(`stopping the old operator (pid ${old.pid ?? '?'})`);
-    const code = await old.stop();
-    if (code !== 0 && running) log(`the old operator exited with code ${code}`);
+    const oldDir = built?.dir;
+    if (old) {
+      replaced.add(old);
+      log(`stopping the old operator (pid ${old.pid ?? '?'})`);
+      const code = await old.stop();
+      if (code !== 0 && running) log(`the old operator exited with code ${code}`);
+    }
     if (stopping) return;
     model = v.model;
     built = b;
     child = start(b);
     current = next;
     log(`restarted in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-    await rm(oldDir, { recursive: true, force: true });
+    if (oldDir !== undefined) await rm(oldDir, { recursive: true, force: true });
     await applyChanged(next.crFiles, 'sample CR');
   };
 
@@ -183,23 +185,33 @@ export async function runDevSession(opts: DevSessionOptions): Promise<number> {
         }
       });
   };
-  const watcher: FileWatch | undefined = opts.watch ? watchFiles(current.files, trigger) : undefined;
-  if (watcher) log(`watching ${current.files.map((f) => path.relative(process.cwd(), f) || f).join(', ')} (Ctrl-C stops)`);
-
+  let watcher: FileWatch | undefined;
+  let starting: Promise<void> | undefined;
+  // Handlers first: a Ctrl-C while the first build runs must not leave an operator behind.
   const onSignal = (): void => {
     if (stopping) return;
     stopping = true;
     log('stopping the operator');
     void (async () => {
       watcher?.close();
+      await starting?.catch(() => {});
       await reloading;
-      finish(await child.stop());
+      finish(child ? await child.stop() : 0);
     })();
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   try {
+    starting = startUp();
+    await starting;
+    if (opts.watch && !stopping) {
+      watcher = watchFiles(current.files, trigger);
+      log(`watching ${current.files.map((f) => path.relative(process.cwd(), f) || f).join(', ')} (Ctrl-C stops)`);
+    }
     return await finished;
+  } catch (err) {
+    await child?.stop();
+    throw err;
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);

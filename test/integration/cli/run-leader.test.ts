@@ -1,7 +1,8 @@
 /**
  * Two `ork run` of one Katalog against one cluster, as a developer watches leader election:
  * exactly one leads (its /katalog says isKonductor, the Lease names it) while the other waits;
- * Ctrl-C on the leader hands the Lease over; a third `ork run` on a taken port fails clearly.
+ * Ctrl-C on the leader hands the Lease over; a third `ork run` on a taken port fails clearly;
+ * Ctrl-C before the first operator started leaves none behind.
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -81,6 +82,15 @@ describe('ork run: two instances, one leader, hand-over', { timeout: 170_000 }, 
     assert.equal(r.code, 1, r.stderr);
     assert.match(r.stderr, new RegExp(`ork: port ${ports[1]} is already in use \\(another \`ork run\` or \`ork up\`\\?\\)\\nhint: give this operator another port: --port \\d+ \\(or ORK_PORT\\)`));
     assert.doesNotMatch(r.stderr, /building|at .*\.ts:\d+/);
+  });
+
+  it('Ctrl-C while the first build runs: exit 0, no operator started', async () => {
+    const early = startOrk(['run', '--port', '0', '--kubeconfig', testPlane().kubeconfig], { cwd: app.dir });
+    runs.push(early);
+    await early.waitFor(/building the /, 60_000);
+    assert.equal(await early.stop('SIGINT'), 0, early.output());
+    assert.doesNotMatch(early.output(), /operator started/);
+    assert.match(early.output(), /stopping the operator/);
   });
 
   it('Ctrl-C on the leader: it exits 0, the other takes over', async (t) => {
