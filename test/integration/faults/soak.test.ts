@@ -95,8 +95,8 @@ test(`soak: ${OPS} creates/updates/deletes in bursts of ${BURST}, leader SIGKILL
   t.diagnostic(`auditor after ${convergeMs} ms: ${report.converged}/${report.live} live CRs converged, ${report.gone}/${report.deleted} deleted CRs gone, ${report.deployments} Deployments, ${report.services} Services, ${report.orphans} orphans, ${report.problemCount} problems`);
   t.diagnostic(`leader at the end: ${leader}; its reconciles: success ${metricValue(metrics, 'ork_reconcile_total', { crd: 'webapp', result: 'success' })}, error ${metricValue(metrics, 'ork_reconcile_total', { crd: 'webapp', result: 'error' })}; API requests ${metricValue(metrics, 'ork_api_requests_total')}`);
   for (const [name, op] of set.replicas) {
-    const lost = logLines(op, 'lost leadership: stopping workers').length;
-    if (lost > 0) t.diagnostic(`${name} lost leadership ${lost}× (apiserver outage past the renew deadline)`);
+    const count = (msg: string): number => logLines(op, msg).length;
+    t.diagnostic(`${name}: led ${count('leading')}×, lost the Lease ${count('lost leadership: stopping workers')}×, ${count('reconcile failed')} failed reconciles logged, ${op.child.signalCode === 'SIGKILL' ? 'SIGKILLed' : 'running'}`);
   }
   assert.deepEqual(report.problems, [], `${report.problemCount} problems`);
   assert.equal(report.converged, report.live);
