@@ -6,6 +6,8 @@
  *           → create / server-side apply children that differ (ownerReferences set)
  *           → delete owned children whose gate is off, or no longer declared
  *           → patch status (conditions, observedGeneration, fields) only if it changed
+ *             (Degraded when the CR's values break a template, or render a child with an
+ *             impossible name or one the API server rejects with 400/422: reason InvalidChild)
  *           → Events
  *
  * A reconcile that finds everything as desired writes nothing. Errors are returned, never
@@ -13,7 +15,7 @@
  */
 import type { Clock } from '../clock.ts';
 import type { Logger } from '../log/logger.ts';
-import { isNotFound } from '../client/errors.ts';
+import { BadRequestError, InvalidError, isNotFound } from '../client/errors.ts';
 import type { Desired, DesiredChild, KubeObjectLike, ObjectRef, ReconcileFn } from './desired.ts';
 import type { ApiWriter, EventSink, KindInfo, LiveReader } from './ports.ts';
 import { refOf } from './ports.ts';
@@ -21,6 +23,7 @@ import { isSubset } from './subset.ts';
 import { nextStatus } from './status.ts';
 import { DONE, type ReconcileResult } from './result.ts';
 import { declaredBy, withOwnership } from './ownership.ts';
+import { checkChildName, InvalidChildError } from './child-name.ts';
 
 /** Everything the harness of one CRD needs. */
 export interface HarnessOptions {
@@ -78,8 +81,10 @@ async function reconcileLive(opts: HarnessOptions, cr: KubeObjectLike): Promise<
     changed += await prune(opts, cr, desired, owned);
   } catch (err) {
     const e = err instanceof Error ? err : new Error(String(err));
-    await writeStatus(opts, cr, { ok: false, reason: 'ReconcileError', message: e.message }, {});
-    opts.events.emit(cr, 'Warning', 'ReconcileError', e.message);
+    // 400/422: the API server refuses the object these values render to — bad input, like a template error
+    const reason = err instanceof InvalidChildError || err instanceof InvalidError || err instanceof BadRequestError ? 'InvalidChild' : 'ReconcileError';
+    await writeStatus(opts, cr, { ok: false, reason, message: e.message }, {});
+    opts.events.emit(cr, 'Warning', reason, e.message);
     return { kind: 'error', error: e };
   }
   await writeStatus(opts, cr, { ok: true, reason: 'ReconcileSucceeded', message: '' }, desired.statusFields);
@@ -90,6 +95,7 @@ async function reconcileLive(opts: HarnessOptions, cr: KubeObjectLike): Promise<
 /** Creates or applies one child when it is absent or differs; returns 1 when it wrote. */
 async function writeChild(opts: HarnessOptions, cr: KubeObjectLike, child: DesiredChild): Promise<number> {
   const object = withOwnership(child.object, cr, child.declaredAt);
+  checkChildName(object.kind, object.metadata.name);
   const ref = { apiVersion: object.apiVersion, kind: object.kind, name: object.metadata.name, ...(object.metadata.namespace ? { namespace: object.metadata.namespace } : {}) };
   const live = await opts.live.get(ref);
   if (child.mode === 'create') {

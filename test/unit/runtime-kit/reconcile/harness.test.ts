@@ -6,6 +6,7 @@ import type { KindInfo } from '../../../../runtime-kit/reconcile/ports.ts';
 import { FakeClock } from '../../../../runtime-kit/clock.ts';
 import { nullLogger } from '../../../../runtime-kit/log/logger.ts';
 import { FakeCluster } from './fake-cluster.ts';
+import { InvalidError, ServerError } from '../../../../runtime-kit/client/errors.ts';
 
 const WEBAPP: KindInfo = { apiVersion: 'demo.ork.dev/v1', kind: 'WebApp', plural: 'webapps', namespaced: true };
 const CM: KindInfo = { apiVersion: 'v1', kind: 'ConfigMap', plural: 'configmaps', namespaced: true };
@@ -87,6 +88,43 @@ test('a template error marks the CR Degraded and returns an error for backoff', 
   assert.deepEqual(conds.map((c: any) => [c.type, c.status]), [['Ready', 'False'], ['Degraded', 'True']]);
   assert.match(conds[0].message, /map has no entry/);
   assert.ok(cluster.events.includes('Warning TemplateError hello'));
+});
+
+test('a child the API server rejects as invalid (422) marks the CR Degraded with reason InvalidChild and the server\'s message', async () => {
+  const { cluster, run } = setup();
+  cluster.apply = async () => {
+    throw new InvalidError(422, { reason: 'Invalid', message: 'ConfigMap "-cfg" is invalid: metadata.name: Invalid value: "-cfg"' });
+  };
+  const r = await run('default', 'hello');
+  assert.equal(r.kind, 'error');
+  const conds = cr(cluster)['status']['conditions'];
+  assert.deepEqual(conds.map((c: any) => [c.type, c.status, c.reason]), [['Ready', 'False', 'InvalidChild'], ['Degraded', 'True', 'InvalidChild']]);
+  assert.match(conds[1].message, /metadata\.name: Invalid value/);
+  assert.ok(cluster.events.includes('Warning InvalidChild hello'));
+});
+
+test('a child name the values make impossible (empty part, unicode) is InvalidChild before anything is sent', async () => {
+  for (const name of ['', 'café']) {
+    const { cluster } = setup({ greeting: 'hi' });
+    const bad: ReconcileFn = (o) => ({ ...reconcile(o), children: reconcile(o).children.map((c) => ({ ...c, object: { ...c.object, metadata: { ...c.object.metadata, name: `${name}-cfg` } } })) });
+    const run = createHarness({ crdKind: WEBAPP, kinds: KINDS, reconcile: bad, api: cluster, live: cluster, events: cluster, finalizers: [], fieldManager: 'ork', clock: new FakeClock(0), log: nullLogger });
+    const r = await run('default', 'hello');
+    assert.equal(r.kind, 'error');
+    const degraded = cr(cluster)['status']['conditions'][1];
+    assert.deepEqual([degraded.type, degraded.status, degraded.reason], ['Degraded', 'True', 'InvalidChild']);
+    assert.match(degraded.message, new RegExp(`ConfigMap "${name}-cfg": not a valid object name`));
+    assert.ok(!cluster.writes.some((w) => w.startsWith('apply ConfigMap')), 'nothing sent');
+  }
+});
+
+test('a transient API failure is Ready=False but not Degraded', async () => {
+  const { cluster, run } = setup();
+  cluster.apply = async () => {
+    throw new ServerError(503, { message: 'etcd leader changed' });
+  };
+  await run('default', 'hello');
+  const conds = cr(cluster)['status']['conditions'];
+  assert.deepEqual(conds.map((c: any) => [c.type, c.status, c.reason]), [['Ready', 'False', 'ReconcileError'], ['Degraded', 'False', 'AsExpected']]);
 });
 
 test('deletion runs the stages by requeueing, then releases the finalizer', async () => {
