@@ -12,10 +12,6 @@
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import net from 'node:net';
-import path from 'node:path';
-import type { AddressInfo } from 'node:net';
 import type { Connection } from '../../../runtime-kit/client/connection.ts';
 import { isGone } from '../../../runtime-kit/client/errors.ts';
 import { kubeconfigConnection } from '../../../runtime-kit/client/kubeconfig.ts';
@@ -24,70 +20,11 @@ import { watchEvents } from '../../../runtime-kit/client/watch-stream.ts';
 import { Informer } from '../../../runtime-kit/informer/informer.ts';
 import type { KubeObject } from '../../../runtime-kit/informer/object.ts';
 import { createTestNamespace, deleteNamespace, eventually, kubeConfig, testPlane, uniqueSuffix } from '../../helpers/control-plane.ts';
+import { compactEtcd } from '../../helpers/etcd.ts';
+import { TcpProxy } from '../../helpers/tcp-proxy.ts';
 
 interface Widget extends KubeObject {
   spec?: { n?: number };
-}
-
-/** A TCP forwarder that can cut every connection and refuse new ones while paused. */
-class PausableProxy {
-  readonly #server: net.Server;
-  readonly #sockets = new Set<net.Socket>();
-  paused = false;
-  refused = 0;
-  accepted = 0;
-
-  constructor(target: URL) {
-    this.#server = net.createServer((down) => {
-      if (this.paused) {
-        this.refused++;
-        down.destroy();
-        return;
-      }
-      this.accepted++;
-      const up = net.connect(Number(target.port), target.hostname);
-      for (const s of [down, up]) {
-        this.#sockets.add(s);
-        s.on('error', () => {
-          down.destroy();
-          up.destroy();
-        });
-        s.on('close', () => this.#sockets.delete(s));
-      }
-      down.pipe(up);
-      up.pipe(down);
-    });
-  }
-  async listen(): Promise<number> {
-    await new Promise<void>((r) => this.#server.listen(0, '127.0.0.1', r));
-    return (this.#server.address() as AddressInfo).port;
-  }
-  pause(): void {
-    this.paused = true;
-    for (const s of this.#sockets) s.destroy();
-  }
-  resume(): void {
-    this.paused = false;
-  }
-  close(): Promise<void> {
-    this.pause();
-    return new Promise((r) => this.#server.close(() => r()));
-  }
-}
-
-/** Compacts etcd at its current revision through its v3 HTTP/JSON gateway; returns the revision. */
-async function compactEtcd(): Promise<string> {
-  const env = fs.readFileSync(path.join(testPlane().dir, 'env'), 'utf8');
-  const port = /^ETCD_PORT=(\d+)$/m.exec(env)?.[1];
-  assert.ok(port, 'ETCD_PORT in the plane env file');
-  const post = async (p: string, body: unknown) => {
-    const res = await fetch(`http://127.0.0.1:${port}${p}`, { method: 'POST', body: JSON.stringify(body) });
-    assert.equal(res.status, 200, `${p}: ${res.status}`);
-    return (await res.json()) as { header: { revision: string } };
-  };
-  const { header } = await post('/v3/kv/range', { key: Buffer.from('/').toString('base64') });
-  await post('/v3/kv/compaction', { revision: header.revision, physical: true });
-  return header.revision;
 }
 
 const suffix = uniqueSuffix();
@@ -97,7 +34,7 @@ const crdRef = { group: 'apiextensions.k8s.io', version: 'v1', plural: 'customre
 const version = (description: string) => ({ name: 'v1', served: true, storage: true, schema: { openAPIV3Schema: { type: 'object', description, 'x-kubernetes-preserve-unknown-fields': true } } });
 let ns = '';
 let client: KubeClient;
-let proxy: PausableProxy;
+let proxy: TcpProxy;
 let proxied: Connection;
 const widgets = (name?: string) => ({ group, version: 'v1', plural: 'widgets', namespace: ns, name });
 const widget = (name: string, n: number) => ({ apiVersion: `${group}/v1`, kind: 'Widget', metadata: { name }, spec: { n } });
@@ -119,7 +56,7 @@ before(async () => {
   await eventually('widgets served', 30_000, async () => (await client.list(widgets()), true));
   const server = kubeConfig().getCurrentCluster()?.server;
   assert.ok(server);
-  proxy = new PausableProxy(new URL(server));
+  proxy = new TcpProxy(new URL(server));
   const port = await proxy.listen();
   proxied = { server: new URL(`https://127.0.0.1:${port}`), prepare: (o) => direct.prepare(o) };
 });
