@@ -7,6 +7,14 @@ export function useColor(stream: NodeJS.WriteStream): boolean {
   return Boolean(stream.isTTY) && !('NO_COLOR' in process.env) && process.env['TERM'] !== 'dumb';
 }
 
+/**
+ * A progress line for a long step, on stderr and only when stderr is a terminal: pipes, logs
+ * and tests see just the result, and stdout stays data.
+ */
+export function progress(line: string): void {
+  if (process.stderr.isTTY) process.stderr.write(`${line}\n`);
+}
+
 /** Prints diagnostics to stderr as text. */
 export function printDiagnostics(ds: readonly Diagnostic[], sources: ReadonlyMap<string, string>): void {
   if (ds.length === 0) return;

@@ -7,7 +7,7 @@ import type { Command } from 'commander';
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { CliError, EXIT_INVALID } from '../exit.ts';
-import { printDiagnostics } from '../output.ts';
+import { printDiagnostics, progress } from '../output.ts';
 import { writeTree } from '../write-tree.ts';
 import { generate } from '../../generate.ts';
 import { bundleProject, forbiddenInputs } from '../../build/bundle.ts';
@@ -45,6 +45,7 @@ export function registerBuild(program: Command): void {
     .option('--image [name]', 'also build the image with podman, FROM scratch (default name: localhost/ork/<name>-operator)')
     .addHelpText('after', '\nExamples:\n  ork build examples/web-app/katalog.yaml\n  ork build generated/web-app\n  ork build examples/web-app/katalog.yaml --image')
     .action(async (target: string | undefined, opts: BuildOptions) => {
+      progress(`bundling the operator of ${target ?? 'katalog.yaml'}…`);
       const r = await buildOperator(target ?? 'katalog.yaml', opts.output);
       process.stdout.write(`${r.outfile}: ${(r.bytes / 1024).toFixed(0)} KiB (run: node ${r.outfile} --kubeconfig <file>)\n`);
       if (opts.image === undefined || opts.image === false) return;

@@ -9,7 +9,7 @@ import { Option } from 'commander';
 import { stringify } from 'yaml';
 import { katalogPath, withKatalogArg } from '../katalog-arg.ts';
 import { CliError, EXIT_INVALID, EXIT_OK, EXIT_USAGE } from '../exit.ts';
-import { printDiagnostics, useColor } from '../output.ts';
+import { printDiagnostics, progress, useColor } from '../output.ts';
 import { crdForCr, readCr } from '../render-cr.ts';
 import { displayPath } from '../write-output.ts';
 import { validateKatalog } from '../../validate.ts';
@@ -56,7 +56,7 @@ export function registerSimulate(program: Command): void {
         throw new CliError(`${opts.cr} is a ${cr.apiVersion} ${cr.kind}, but CRD \`${crd.name}\` serves ${apiVersion} ${api.kind}`, EXIT_USAGE, 'pass a CR of that kind, or drop --crd to pick the CRD from the CR');
       }
       if (typeof cr.metadata?.name !== 'string' || cr.metadata.name === '') throw new CliError(`${opts.cr} has no metadata.name`, EXIT_USAGE, 'give the CR a name');
-      if (process.stderr.isTTY) process.stderr.write('generating and bundling the operator…\n');
+      progress('generating and bundling the operator…');
       const g = generate(file, '.ork/simulate');
       if (!g.files) throw new CliError(`${file} is invalid`, EXIT_INVALID);
       const report = await simulate({ operator: await loadOperatorSpec(g.files), crd: crd.name, cr, cycles, rbac: deriveRbac(v.model) });

@@ -1,6 +1,6 @@
 /**
- * Colour only on a terminal and never with NO_COLOR (or TERM=dumb): `ork` runs under a real
- * pseudo-terminal (util-linux `script`), once with and once without NO_COLOR, and through a pipe.
+ * Colour (and progress lines) only on a terminal, colour never with NO_COLOR (or TERM=dumb): `ork`
+ * runs under a real pseudo-terminal (util-linux `script`), with and without NO_COLOR, and through a pipe.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -42,17 +42,19 @@ test('diagnostics are coloured on a terminal, plain with NO_COLOR set (even empt
   }
 });
 
-test('data on stdout (ork simulate) is coloured on a terminal only, never through a pipe', { skip: !hasScript && 'util-linux `script` is not installed' }, async () => {
+test('data on stdout (ork simulate) is coloured on a terminal only, never through a pipe; progress only on a terminal', { skip: !hasScript && 'util-linux `script` is not installed' }, async () => {
   const args = ['simulate', 'examples/web-app/katalog.yaml', '--cr', 'examples/web-app/cr.yaml'];
   const tty = await onTerminal(args, {});
   assert.equal(tty.code, 0, tty.screen);
   assert.ok(tty.screen.includes(`${ESC}32m+ created Deployment default/hello`), tty.screen);
+  assert.ok(tty.screen.includes('generating and bundling the operator…'), 'progress on a terminal');
   const noColor = await onTerminal(args, { NO_COLOR: '1' });
   assert.ok(!noColor.screen.includes(ESC), noColor.screen);
   assert.match(noColor.screen, /\+ created Deployment default\/hello/);
   const piped = await runOrk(args, { env: { NO_COLOR: undefined } });
   assert.equal(piped.code, 0, piped.stderr);
   assert.ok(!piped.stdout.includes(ESC) && !piped.stderr.includes(ESC));
+  assert.equal(piped.stderr, '', 'no progress lines through a pipe');
 });
 
 test('useColor: a TTY stream without NO_COLOR only', () => {
