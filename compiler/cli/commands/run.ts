@@ -10,9 +10,8 @@ import type { Command } from 'commander';
 import { katalogPath, withKatalogArg } from '../katalog-arg.ts';
 import { stderrLogger } from '../local-plane.ts';
 import { resolveRunCluster } from '../run/run-cluster.ts';
-import { assertPortFree, parsePort } from '../run/port-check.ts';
+import { freeDevPort, withPortOption } from '../run/port-check.ts';
 import { runDevSession, validateOrThrow } from '../run/dev-session.ts';
-import { DEFAULT_PORT } from '../../../runtime-kit/server/http.ts';
 
 interface RunOptions {
   file?: string;
@@ -23,10 +22,10 @@ interface RunOptions {
 
 /** Registers `ork run`. */
 export function registerRun(program: Command): void {
-  withKatalogArg(program.command('run'))
+  const cmd = withKatalogArg(program.command('run'))
     .description('run the operator locally against the current kubeconfig; rebuild and restart it when the Katalog changes')
-    .option('--kubeconfig <file>', 'the cluster (default: $KUBECONFIG, ~/.kube/config, else the local control plane of this folder)')
-    .option('--port <port>', 'the operator\'s HTTP port (default 8080, or ORK_PORT; 0: any free port)')
+    .option('--kubeconfig <file>', 'the cluster (default: $KUBECONFIG, ~/.kube/config, else the local control plane of this folder)');
+  withPortOption(cmd)
     .option('--no-watch', 'run the built operator as is; do not rebuild on Katalog edits')
     .addHelpText(
       'after',
@@ -35,8 +34,7 @@ export function registerRun(program: Command): void {
     .action(async (positional: string | undefined, opts: RunOptions) => {
       const file = katalogPath(positional, opts);
       validateOrThrow(file);
-      const port = parsePort(opts.port);
-      await assertPortFree(port ?? DEFAULT_PORT);
+      const port = await freeDevPort(opts.port);
       const cluster = await resolveRunCluster(opts.kubeconfig, process.cwd());
       stderrLogger(`cluster: ${cluster.kubeconfig} (from ${cluster.source})`);
       process.exitCode = await runDevSession({ katalog: file, cluster, ...(port !== undefined ? { port } : {}), watch: opts.watch, log: stderrLogger });

@@ -13,9 +13,8 @@ import { CliError, EXIT_INVALID } from '../exit.ts';
 import { startLocalPlane, stderrLogger } from '../local-plane.ts';
 import { katalogPath, withKatalogArg } from '../katalog-arg.ts';
 import type { ClusterTarget } from '../dev-operator.ts';
-import { assertPortFree, parsePort } from '../run/port-check.ts';
+import { freeDevPort, withPortOption } from '../run/port-check.ts';
 import { runDevSession, validateOrThrow } from '../run/dev-session.ts';
-import { DEFAULT_PORT } from '../../../runtime-kit/server/http.ts';
 
 interface UpOptions {
   file?: string;
@@ -26,10 +25,10 @@ interface UpOptions {
 
 /** Registers `ork up`. */
 export function registerUp(program: Command): void {
-  withKatalogArg(program.command('up'))
+  const cmd = withKatalogArg(program.command('up'))
     .description('start the local control plane (unless --kubeconfig), then build, install and run the operator; rebuild on Katalog edits')
-    .option('--kubeconfig <file>', 'use this cluster instead of the local control plane')
-    .option('--port <port>', 'the operator\'s HTTP port (default 8080, or ORK_PORT; 0: any free port)')
+    .option('--kubeconfig <file>', 'use this cluster instead of the local control plane');
+  withPortOption(cmd)
     .option('--no-watch', 'do not rebuild and restart the operator when the Katalog changes')
     .addHelpText('after', '\nExamples:\n  ork up examples/web-app/katalog.yaml\n  ork up -f katalog.yaml --kubeconfig ~/.kube/config\n\nCtrl-C stops the operator; `ork plane stop` stops the control plane.')
     .action(async (positional: string | undefined, opts: UpOptions) => {
@@ -38,8 +37,7 @@ export function registerUp(program: Command): void {
       if (opts.kubeconfig !== undefined && !existsSync(path.resolve(opts.kubeconfig))) {
         throw new CliError(`kubeconfig ${path.resolve(opts.kubeconfig)} does not exist`, EXIT_INVALID, 'omit --kubeconfig to start the local control plane');
       }
-      const port = parsePort(opts.port);
-      await assertPortFree(port ?? DEFAULT_PORT);
+      const port = await freeDevPort(opts.port);
       let cluster: ClusterTarget;
       if (opts.kubeconfig !== undefined) {
         cluster = { kubeconfig: path.resolve(opts.kubeconfig), kubectl: process.env['ORK_KUBECTL'] || 'kubectl' };

@@ -4,7 +4,21 @@
  * operator on one machine gets a clear error instead of a child dying of EADDRINUSE.
  */
 import net from 'node:net';
+import type { Command } from 'commander';
 import { CliError, EXIT_INVALID, EXIT_USAGE } from '../exit.ts';
+import { DEFAULT_PORT } from '../../../runtime-kit/server/http.ts';
+
+/** Adds `--port` to a developer-loop command (`ork run`, `ork up`). */
+export function withPortOption(cmd: Command): Command {
+  return cmd.option('--port <port>', `the operator's HTTP port (default ${DEFAULT_PORT}, or ORK_PORT; 0: any free port)`);
+}
+
+/** The port from `--port` / ORK_PORT (undefined: the operator's default), checked to be free. */
+export async function freeDevPort(flag: string | undefined): Promise<number | undefined> {
+  const port = parsePort(flag);
+  await assertPortFree(port ?? DEFAULT_PORT);
+  return port;
+}
 
 /** Parses `--port` (or ORK_PORT when the flag is absent); undefined when neither is set. */
 export function parsePort(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): number | undefined {
