@@ -3,7 +3,7 @@
  *
  * maxDepth refusals are counted one by one (`ork_workqueue_dropped_total{reason="max_depth"}`)
  * and logged as episodes: one `warn` line when the queue starts refusing, one `debug` line per
- * refused key, and one `info` line with the number refused once it accepts keys again — a burst
+ * refused key, and one `info` line with the number refused once it drained to half its limit — a burst
  * never floods the log and a refusal is never silent.
  */
 import type { Logger } from '../log/logger.ts';
@@ -18,7 +18,10 @@ export function queueInstruments(crd: string, metrics: OperatorMetrics, logger: 
     added: () => metrics.queueAdd(crd),
     depth(n) {
       metrics.queueDepth(crd, n);
-      if (full !== undefined && n < full.maxDepth) {
+      // The episode ends once the queue drained to half its limit: refused keys are re-offered as
+      // soon as a slot frees, so the depth hovers at the limit until the backlog is gone, and a
+      // plain `n < maxDepth` ended (and re-opened) an episode on every reconcile.
+      if (full !== undefined && n <= Math.floor(full.maxDepth / 2)) {
         logger.info('work queue accepting keys again', { crd, depth: n, maxDepth: full.maxDepth, refused: full.refused });
         full = undefined;
       }

@@ -124,6 +124,7 @@ test('maxDepth: a burst over the limit is refused visibly (metric + warn line), 
   assert.ok(dropped > 0, 'the burst hit maxDepth and the refusals were counted');
   assert.ok(full.length > 0 && full.every((l) => l.level === 'warn' && l['maxDepth'] === MAX_DEPTH), 'each refusal episode logged a warn line naming maxDepth');
   assert.ok(again.length > 0 && again.some((l) => Number(l['refused']) > 0), 'the end of an episode is logged with the number refused');
+  assert.ok(full.length <= 10, `one burst is a few episodes, not a log flood (${full.length} warn lines)`);
   assert.ok(depth.max <= MAX_DEPTH + 3, `depth stayed at the limit (forced re-adds aside): ${depth.max}`);
   const report = await audit(client, ns, expected);
   assert.deepEqual(report.problems, [], `${report.problemCount} problems`);
