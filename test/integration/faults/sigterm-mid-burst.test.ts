@@ -1,7 +1,7 @@
 /**
  * Issues 7 and 8: a leader stopped in the middle of a burst loses nothing.
  * Two web-app operator replicas (A leads, B stands by; own identities and ports, one Lease) and
- * a burst of SIGTERM_CRS (default 300) WebApp creates.
+ * a burst of SIGTERM_CRS (default 200) WebApp creates.
  * - SIGTERM A once a quarter of the CRs are Ready: A stops taking work, finishes its in-flight
  *   reconciles (its log says how many and that the drain completed), releases the Lease and
  *   exits 0 within a 30 s grace period; B takes over (figure: release → B leading); every CR
@@ -23,7 +23,7 @@ import { buildWebApp, installCrd, loggedAt, logLines, startReplica } from '../..
 import { adminClient, forEachBounded, WebApps } from '../../soak/webapps.ts';
 
 const plane = testPlane();
-const N = Number(process.env['SIGTERM_CRS'] ?? 300);
+const N = Number(process.env['SIGTERM_CRS'] ?? 200);
 /** Kubernetes' default terminationGracePeriodSeconds. */
 const GRACE_MS = 30_000;
 let client: KubeClient;
