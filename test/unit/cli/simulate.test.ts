@@ -25,9 +25,10 @@ function crFile(t: { after(fn: () => void): void }, text: string): string {
   return file;
 }
 
-test('web-app as text: cycle ops, steady state, children YAML, status, creation and deletion order, RBAC', async () => {
-  const r = await runOrk(['simulate', 'examples/web-app/katalog.yaml', '--cr', 'examples/web-app/cr.yaml']);
+test('web-app as text (its crFiles CR): cycle ops, steady state, children YAML, status, creation and deletion order, RBAC', async () => {
+  const r = await runOrk(['simulate', 'examples/web-app/katalog.yaml']);
   assert.equal(r.code, 0, r.stderr);
+  assert.equal(r.stderr, 'ork: simulating examples/web-app/cr.yaml (crFiles of CRD `webapp`)\n');
   const out = r.stdout;
   assert.match(
     out,
@@ -126,7 +127,7 @@ test('a status that rewrites itself forever: identical cycles collapsed, never s
 
 test('usage errors are exit 2 with a hint; an invalid Katalog is exit 1', async () => {
   const cases: Array<{ args: string[]; code: number; stderr: RegExp }> = [
-    { args: ['simulate', 'examples/web-app/katalog.yaml'], code: 2, stderr: /ork: no CR to simulate\nhint: pass --cr <file>/ },
+    { args: ['simulate', 'examples/platform/katalog.yaml'], code: 2, stderr: /ork: no CR to simulate\nhint: pass --cr <file>, or list a sample CR under crFiles of a CRD in examples\/platform\/katalog\.yaml/ },
     { args: ['simulate', 'examples/web-app/katalog.yaml', '--cr', 'no/such/cr.yaml'], code: 2, stderr: /ork: cannot read no\/such\/cr\.yaml\nhint: / },
     { args: ['simulate', 'examples/web-app/katalog.yaml', '--cr', 'examples/web-app/katalog.yaml'], code: 2, stderr: /no CRD of the Katalog serves orkestra\.orkspace\.io\/v1 Katalog\nhint: CRDs: webapp \(WebApp\)/ },
     { args: ['simulate', 'examples/platform/katalog.yaml', '--cr', 'examples/web-app/cr.yaml', '--crd', 'ap'], code: 2, stderr: /no enabled CRD `ap`\nhint: did you mean `app`\?/ },
