@@ -3,7 +3,8 @@
  * controller-runtime peer on one fresh local control plane (one system after the other, same
  * counts), ork's own memory figures, and the compile side; writes bench/results/latest.md and
  * prints it. `npm run bench -- --quick` runs small counts (a smoke run of a few minutes).
- * Options: --small N, --large N (CR counts), --no-peer, --no-failover, --no-compile, --no-image.
+ * Options: --small N, --large N (CR counts), --systems ork,peer (which sessions run), --no-failover,
+ * --no-ork-memory (15-CRD/V8-flag RSS and heap figures), --no-compile, --no-image.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
@@ -14,7 +15,7 @@ import { REPO_ROOT } from '../../test/helpers/run-ork.ts';
 import { writeSyntheticKatalog } from '../synthetic-katalog.ts';
 import { compileTable, webAppImage } from './compile-side.ts';
 import { measureHeap, type HeapPoint } from './heap.ts';
-import { idleRss, nodeBaselineRss } from './memory.ts';
+import { idleMemory, nodeBaselineRss } from './memory.ts';
 import { ensureNamespace, startBenchPlane } from './plane.ts';
 import { renderReport } from './report.ts';
 import { runSession, type SessionConfig, type SessionResult } from './session.ts';
@@ -25,7 +26,8 @@ const { values: opt } = parseArgs({
     quick: { type: 'boolean', default: false },
     small: { type: 'string' },
     large: { type: 'string' },
-    'no-peer': { type: 'boolean', default: false },
+    systems: { type: 'string', default: 'ork,peer' },
+    'no-ork-memory': { type: 'boolean', default: false },
     'no-failover': { type: 'boolean', default: false },
     'no-compile': { type: 'boolean', default: false },
     'no-image': { type: 'boolean', default: false },
@@ -50,6 +52,7 @@ const machine = [
   `ork: Node ${execFileSync(path.join(REPO_ROOT, 'node_modules', '.bin', 'node'), ['--version'], { encoding: 'utf8' }).trim()}; peer: ${peerVersions()}`,
 ];
 const errors: string[] = [];
+
 const tryOr = async <T>(what: string, fn: () => Promise<T>): Promise<T | undefined> => {
   try {
     return await fn();
@@ -72,8 +75,8 @@ try {
   kubectl('apply', '--server-side', '-f', path.join(REPO_ROOT, 'examples', 'web-app', 'crd.yaml'));
   kubectl('wait', '--for=condition=Established', 'crd/webapps.demo.ork.dev', '--timeout=60s');
   const webApp = await buildOrkOperator('examples/web-app/katalog.yaml');
-  const systems: SystemUnderTest[] = [orkSystem(webApp.bundle)];
-  if (opt['no-peer'] !== true) systems.push(peerSystem());
+  const wanted = new Set(opt.systems.split(','));
+  const systems: SystemUnderTest[] = [...(wanted.has('ork') ? [orkSystem(webApp.bundle)] : []), ...(wanted.has('peer') ? [peerSystem()] : [])];
   for (const s of systems) {
     const r = await runSession(bp, s, s.name === 'ork' ? 'ork' : 'peer', cfg, log);
     if (s.name === 'ork') ork = r;
@@ -81,26 +84,28 @@ try {
   }
 
   // ork only: idle RSS for 15 CRDs, V8 flag variants, the bare-Node floor; heap per cached object.
-  const leaseNs = 'bench-ork-memory';
-  await ensureNamespace(bp.admin, leaseNs);
-  const synth = writeSyntheticKatalog(mkdtempSync(path.join(os.tmpdir(), 'ork-bench-15-')), 15);
-  const fifteen = await tryOr('ork build of the 15-CRD Katalog', () => buildOrkOperator(synth));
-  if (fifteen) {
-    kubectl('apply', '--server-side', '-f', fifteen.crds);
-    kubectl('wait', '--for=condition=Established', '--all', 'crd', '--timeout=60s');
-    orkRss.push(['4. idle RSS, 15-CRD synthetic Katalog (MiB; target ≤ 60)', await tryOr('15-CRD idle RSS', () => idleRss(orkSystem(fifteen.bundle), bp.plane.kubeconfig, leaseNs))]);
+  if (opt['no-ork-memory'] !== true) {
+    const leaseNs = 'bench-ork-memory';
+    await ensureNamespace(bp.admin, leaseNs);
+    const synth = writeSyntheticKatalog(mkdtempSync(path.join(os.tmpdir(), 'ork-bench-15-')), 15);
+    const fifteen = await tryOr('ork build of the 15-CRD Katalog', () => buildOrkOperator(synth));
+    if (fifteen) {
+      kubectl('apply', '--server-side', '-f', fifteen.crds);
+      kubectl('wait', '--for=condition=Established', '--all', 'crd', '--timeout=60s');
+      orkRss.push(['4. idle RSS, 15-CRD synthetic Katalog (MiB; target ≤ 60)', (await tryOr('15-CRD idle RSS', () => idleMemory(orkSystem(fifteen.bundle), bp.plane.kubeconfig, leaseNs)))?.rssMiB]);
+    }
+    const variants: ReadonlyArray<readonly [string, string[]]> = [
+      ['--max-semi-space-size=1', ['--max-semi-space-size=1']],
+      ['--lite-mode', ['--lite-mode']],
+      ['--max-semi-space-size=1 --lite-mode', ['--max-semi-space-size=1', '--lite-mode']],
+      ['--max-old-space-size=64', ['--max-old-space-size=64']],
+    ];
+    for (const [label, args] of variants) {
+      orkRss.push([`4. idle RSS, web-app with \`${label}\` (MiB)`, (await tryOr(`idle RSS ${label}`, () => idleMemory(orkSystem(webApp.bundle), bp.plane.kubeconfig, leaseNs, args)))?.rssMiB]);
+    }
+    orkRss.push(['4. bare Node 24 (`node -e` with a timer) RSS floor (MiB)', await tryOr('bare Node RSS', () => nodeBaselineRss(path.join(REPO_ROOT, 'node_modules', '.bin', 'node')))]);
+    heap = await tryOr('heap per cached object', () => measureHeap(bp.admin, bp.plane.kubeconfig, heapCounts));
   }
-  const variants: ReadonlyArray<readonly [string, string[]]> = [
-    ['--max-semi-space-size=1', ['--max-semi-space-size=1']],
-    ['--lite-mode', ['--lite-mode']],
-    ['--max-semi-space-size=1 --lite-mode', ['--max-semi-space-size=1', '--lite-mode']],
-    ['--max-old-space-size=64', ['--max-old-space-size=64']],
-  ];
-  for (const [label, args] of variants) {
-    orkRss.push([`4. idle RSS, web-app with \`${label}\` (MiB)`, await tryOr(`idle RSS ${label}`, () => idleRss(orkSystem(webApp.bundle), bp.plane.kubeconfig, leaseNs, args))]);
-  }
-  orkRss.push(['4. bare Node 24 (`node -e` with a timer) RSS floor (MiB)', await tryOr('bare Node RSS', () => nodeBaselineRss(path.join(REPO_ROOT, 'node_modules', '.bin', 'node')))]);
-  heap = await tryOr('heap per cached object', () => measureHeap(bp.admin, bp.plane.kubeconfig, heapCounts));
 } finally {
   await bp.plane.stop();
 }

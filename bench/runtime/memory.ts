@@ -6,13 +6,22 @@ import { rssMiB, startProcess } from './process.ts';
 import { median } from './stats.ts';
 import type { SystemUnderTest } from './systems.ts';
 
-/** Median idle RSS (MiB) of one replica. */
-export async function idleRss(system: SystemUnderTest, kubeconfig: string, leaseNamespace: string, nodeArgs: readonly string[] = [], settleMs = 5_000, samples = 3): Promise<number> {
+/** Idle memory of one replica, MiB. */
+export interface IdleMemory {
+  /** Median of the RSS samples. */
+  readonly rssMiB: number;
+  /** Heap in use as the runtime reports it on /metrics, after the samples. */
+  readonly heapMiB: number;
+}
+
+/** Idle RSS and heap of one replica. */
+export async function idleMemory(system: SystemUnderTest, kubeconfig: string, leaseNamespace: string, nodeArgs: readonly string[] = [], settleMs = 5_000, samples = 3): Promise<IdleMemory> {
   const s = await system.start({ kubeconfig, leaseNamespace, nodeArgs });
   try {
     await s.synced();
     await new Promise((r) => setTimeout(r, settleMs));
-    return await sampleRss(s.proc.pid, samples);
+    const rssMiB = await sampleRss(s.proc.pid, samples);
+    return { rssMiB, heapMiB: await s.heapUsedMiB() };
   } finally {
     await s.proc.stop();
   }

@@ -9,7 +9,7 @@ import type { KubeClient } from '../../runtime-kit/client/rest.ts';
 import { eventually } from '../../test/helpers/control-plane.ts';
 import { measureDrift, type DriftResult } from './drift.ts';
 import { measureFailover, type FailoverResult } from './failover.ts';
-import { idleRss } from './memory.ts';
+import { idleMemory, type IdleMemory } from './memory.ts';
 import { measureNoopWrites, type NoopWritesResult } from './noop-writes.ts';
 import { ensureNamespace, type BenchPlane } from './plane.ts';
 import { rssMiB } from './process.ts';
@@ -30,13 +30,13 @@ export interface SessionConfig {
 
 /** What one system measured; a measure that failed holds its error text instead. */
 export interface SessionResult {
-  idleRssMiB?: number;
+  idle?: IdleMemory;
   throughputSmall?: ThroughputResult;
   driftSmall?: DriftResult;
   throughputLarge?: ThroughputResult;
   driftLarge?: DriftResult;
   noop?: NoopWritesResult;
-  loadedRssMiB?: number;
+  loaded?: IdleMemory;
   startup?: StartupResult;
   failover?: FailoverResult;
   errors: string[];
@@ -65,7 +65,7 @@ export async function runSession(bp: BenchPlane, system: SystemUnderTest, tag: s
   const nsA = `bench-${tag}-a`;
   const nsB = `bench-${tag}-b`;
   for (const ns of [leaseNs, nsA, nsB]) await ensureNamespace(admin, ns);
-  res.idleRssMiB = await attempt('idle RSS', () => idleRss(system, kubeconfig, leaseNs));
+  res.idle = await attempt('idle memory', () => idleMemory(system, kubeconfig, leaseNs));
   const obsA = new NamespaceObserver(admin, nsA);
   const obsB = new NamespaceObserver(admin, nsB);
   await Promise.all([obsA.start(), obsB.start()]);
@@ -81,7 +81,7 @@ export async function runSession(bp: BenchPlane, system: SystemUnderTest, tag: s
       res.driftLarge = await attempt(`drift at ${cfg.small + cfg.large} CRs`, () => measureDrift(admin, obsB, namesB, cfg.driftSamples));
       await new Promise((r) => setTimeout(r, 3_000)); // let late Events of the drift corrections land outside the window
       res.noop = await attempt('writes per no-op reconcile', () => measureNoopWrites(plane, s, cfg.noopWindowMs));
-      res.loadedRssMiB = await attempt('loaded RSS', async () => rssMiB(s.proc.pid));
+      res.loaded = await attempt('loaded memory', async () => ({ rssMiB: rssMiB(s.proc.pid), heapMiB: await s.heapUsedMiB() }));
     } finally {
       await s.proc.stop();
     }

@@ -22,6 +22,8 @@ export interface RunningSystem {
   readonly proc: RunningProcess;
   /** Reconciles so far (all results), from the operator's own /metrics. */
   reconciles(): Promise<number>;
+  /** Heap in use, from the operator's own /metrics (Node: nodejs_heap_size_used_bytes; Go: go_memstats_heap_alloc_bytes), MiB. */
+  heapUsedMiB(): Promise<number>;
   /** Arrival time of the "caches synced" log line. */
   synced(timeoutMs?: number): Promise<number>;
 }
@@ -50,7 +52,7 @@ export function orkSystem(bundle: string, name = 'ork'): SystemUnderTest {
       await proc.waitForLine(/"msg":"operator starting"/, 60_000);
       const line = proc.lines.find((l) => l.text.includes('"msg":"operator starting"'))!;
       const port = (JSON.parse(line.text) as { port: number }).port;
-      return running(proc, `http://127.0.0.1:${port}/metrics`, /^ork_reconcile_total\{/);
+      return running(proc, `http://127.0.0.1:${port}/metrics`, /^ork_reconcile_total\{/, /^nodejs_heap_size_used_bytes[{ ]/);
     },
   };
 }
@@ -65,7 +67,7 @@ export function peerSystem(): SystemUnderTest {
       const port = await freePort();
       const proc = startProcess(binary, ['--kubeconfig', kubeconfig, '--namespace', leaseNamespace, '--metrics-bind-address', `127.0.0.1:${port}`]);
       await proc.waitForLine(/"msg":"peer starting"/, 60_000);
-      return running(proc, `http://127.0.0.1:${port}/metrics`, /^controller_runtime_reconcile_total\{[^}]*controller="webapp"/);
+      return running(proc, `http://127.0.0.1:${port}/metrics`, /^controller_runtime_reconcile_total\{[^}]*controller="webapp"/, /^go_memstats_heap_alloc_bytes[{ ]/);
     },
   };
 }
@@ -91,16 +93,18 @@ export function peerVersions(): string {
   return `${go}, controller-runtime ${v('sigs.k8s.io/controller-runtime')}, client-go ${v('k8s.io/client-go')}`;
 }
 
-function running(proc: RunningProcess, metricsUrl: string, series: RegExp): RunningSystem {
+function running(proc: RunningProcess, metricsUrl: string, reconcileSeries: RegExp, heapSeries: RegExp): RunningSystem {
+  const sum = async (series: RegExp): Promise<number> => {
+    const text = await (await fetch(metricsUrl)).text();
+    let n = 0;
+    for (const line of text.split('\n')) if (series.test(line)) n += Number(line.slice(line.lastIndexOf('}') + 1 || line.indexOf(' ')).trim().split(' ')[0]);
+    return n;
+  };
   return {
     proc,
     synced: (timeoutMs = 120_000) => proc.waitForLine(/"msg":"caches synced"/, timeoutMs),
-    async reconciles() {
-      const text = await (await fetch(metricsUrl)).text();
-      let n = 0;
-      for (const line of text.split('\n')) if (series.test(line)) n += Number(line.slice(line.lastIndexOf('}') + 1).trim().split(' ')[0]);
-      return n;
-    },
+    reconciles: () => sum(reconcileSeries),
+    heapUsedMiB: async () => (await sum(heapSeries)) / 2 ** 20,
   };
 }
 
