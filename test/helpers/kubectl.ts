@@ -8,6 +8,7 @@ export function kubectl(args: readonly string[], input?: string, kubeconfig?: st
   return execFileSync(plane.kubectl, ['--kubeconfig', kubeconfig ?? plane.kubeconfig, ...args], {
     encoding: 'utf8',
     stdio: ['pipe', 'pipe', 'pipe'],
+    maxBuffer: 64 * 1024 * 1024, // `get --raw /metrics` of the apiserver is several MiB
     ...(input !== undefined ? { input } : {}),
   });
 }
