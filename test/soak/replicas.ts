@@ -3,6 +3,9 @@
  * finds the leader from the Lease's holder, SIGKILLs it, starts replacements, and stops them all
  * (reporting each exit code).
  */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { KubeClient } from '../../runtime-kit/client/rest.ts';
 import type { Lease } from '../../runtime-kit/leader/lease.ts';
 import type { TestPlane } from '../helpers/control-plane.ts';
@@ -58,6 +61,13 @@ export class ReplicaSet {
     const gone = new Promise<void>((resolve) => op.child.once('exit', () => resolve()));
     op.child.kill('SIGKILL');
     await gone;
+  }
+
+  /** Writes every replica's log lines to `<tmp>/<name>.log`; returns the directory. */
+  saveLogs(): string {
+    const dir = mkdtempSync(path.join(tmpdir(), `ork-${this.#prefix}-logs-`));
+    for (const [name, op] of this.replicas) writeFileSync(path.join(dir, `${name}.log`), op.lines.join('\n') + '\n');
+    return dir;
   }
 
   /** SIGTERMs every live replica; returns name → exit code (null: had to be killed). */
