@@ -30,12 +30,13 @@ function onTerminal(args: readonly string[], env: Record<string, string | undefi
 const INVALID = 'examples/invalid/ork004-unknown-key.yaml';
 
 test('diagnostics are coloured on a terminal, plain with NO_COLOR set (even empty) or TERM=dumb', { skip: !hasScript && 'util-linux `script` is not installed' }, async () => {
-  const tty = await onTerminal(['validate', INVALID], {});
-  assert.equal(tty.code, 1, tty.screen);
-  assert.ok(tty.screen.includes(ESC), `expected ANSI colour on a terminal:\n${tty.screen}`);
-  assert.match(tty.screen, /error\[ORK004\]/);
-  for (const env of [{ NO_COLOR: '1' }, { NO_COLOR: '' }, { TERM: 'dumb' }]) {
-    const plain = await onTerminal(['validate', INVALID], env);
+  const plainEnvs = [{ NO_COLOR: '1' }, { NO_COLOR: '' }, { TERM: 'dumb' }];
+  const [tty, ...plains] = await Promise.all([onTerminal(['validate', INVALID], {}), ...plainEnvs.map((env) => onTerminal(['validate', INVALID], env))]);
+  assert.equal(tty!.code, 1, tty!.screen);
+  assert.ok(tty!.screen.includes(ESC), `expected ANSI colour on a terminal:\n${tty!.screen}`);
+  assert.match(tty!.screen, /error\[ORK004\]/);
+  for (const [i, env] of plainEnvs.entries()) {
+    const plain = plains[i]!;
     assert.equal(plain.code, 1);
     assert.ok(!plain.screen.includes(ESC), `no colour expected with ${JSON.stringify(env)}:\n${plain.screen}`);
     assert.match(plain.screen, /error\[ORK004\]: unknown key `wrokers`/);
