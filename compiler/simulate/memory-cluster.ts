@@ -107,7 +107,7 @@ export class MemoryCluster implements ApiWriter, LiveReader, EventSink {
       this.#store({ ...o, metadata: { ...o.metadata, deletionTimestamp: this.#now(), resourceVersion: String(this.#rv++) } });
       return;
     }
-    this.#remove(o, undefined);
+    this.#remove(o, 'no finalizer');
   }
 
   // ── LiveReader (the operator reads from informer caches: list + watch) ──────────────────
@@ -228,9 +228,9 @@ export class MemoryCluster implements ApiWriter, LiveReader, EventSink {
     this.#objects.set(keyOf(toRef(o)), o);
   }
 
-  #remove(o: Obj, why: string | undefined): void {
+  #remove(o: Obj, why: string): void {
     this.#objects.delete(keyOf(toRef(o)));
-    if (why !== undefined) this.#record('deleted', o, why);
+    this.#record('deleted', o, why);
     // The garbage collector: objects owned by the removed one go too.
     const uid = o.metadata['uid'];
     for (const child of [...this.#objects.values()]) {

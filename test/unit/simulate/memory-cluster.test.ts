@@ -92,3 +92,12 @@ test('advanceWorld rolls a Deployment out once per generation', async () => {
   await c.apply(DEPLOY_REF, deploy(3, 'nginx:2'), { fieldManager: 'ork', force: true });
   assert.deepEqual(advanceWorld(c), ['Deployment ns/d rolled out: Available, 3/3 ready'], 'a new generation rolls out again');
 });
+
+test('a user delete without finalizers removes the object at once, then garbage-collects its children', async () => {
+  const { c, deploy } = setup();
+  await c.apply(DEPLOY_REF, deploy(1), { fieldManager: 'ork', force: true });
+  c.takeOps();
+  c.userDelete({ apiVersion: APP.apiVersion, kind: 'App', name: 'a', namespace: 'ns' });
+  assert.deepEqual(c.takeOps().map((o) => `${o.op} ${o.kind} ${o.detail}`), ['deleted App no finalizer', 'deleted Deployment garbage collected']);
+  assert.deepEqual(c.list(), []);
+});
