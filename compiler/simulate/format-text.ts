@@ -26,7 +26,7 @@ export function formatSimulationText(r: SimulationReport, opts: { color: boolean
   out.push('', 'Order of creation:', ...numbered(r.creationOrder));
   out.push('', `Deletion (the CR deleted${r.finalizers.length > 0 ? `; finalizers ${r.finalizers.join(', ')}` : ''}):`);
   out.push(...phaseLines(r.deletion, paint));
-  out.push(r.deletion.settledAt !== undefined ? paint(32, `✓ ${who} gone after ${r.deletion.settledAt === 0 ? 'no reconcile' : `cycle ${r.deletion.settledAt}`}`) : paint(31, `✗ ${who} still present after ${r.maxCycles} cycles`));
+  out.push(r.deletion.settledAt !== undefined ? paint(32, `✓ ${who} gone ${r.deletion.settledAt === 0 ? 'at once (no finalizer to release)' : `after cycle ${r.deletion.settledAt}`}`) : paint(31, `✗ ${who} still present after ${r.maxCycles} cycles`));
   out.push('', 'Order of deletion:', ...numbered(r.deletionOrder));
   out.push('', 'RBAC used (API group, resource: verbs):');
   const byResource = new Map<string, string[]>();
