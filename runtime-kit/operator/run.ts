@@ -6,7 +6,6 @@
  * replica cut off from the API server leads again once it is back). SIGTERM/SIGINT: stop taking work, let
  * in-flight reconciles finish, release the Lease, close the server, exit 0.
  */
-import { parseArgs } from 'node:util';
 import { realClock } from '../clock.ts';
 import { createLogger, type Logger } from '../log/logger.ts';
 import { createMetrics } from '../metrics/operator-metrics.ts';
@@ -26,6 +25,7 @@ import { createNotifyWiring, type NotifyWiring } from './notify-wiring.ts';
 import { operatorView, type OperatorState } from './view.ts';
 import type { OperatorSpec } from './spec.ts';
 import { startInOrder } from './startup.ts';
+import { watchedNamespace } from './namespace-guard.ts';
 
 /** How long in-flight reconciles may run after SIGTERM before the process exits anyway. */
 export const DRAIN_MS = 20_000;
@@ -35,16 +35,6 @@ export const NOTIFY_DRAIN_MS = 3_000;
 
 /** Label every child ork creates carries; child informers watch only those. */
 const MANAGED_SELECTOR = 'orkestra.orkspace.io/managed=true';
-
-/** Parses argv, prints the version for `version`/`--version`, else runs until a signal. */
-export async function main(spec: OperatorSpec, argv: readonly string[] = process.argv.slice(2)): Promise<void> {
-  const { values, positionals } = parseArgs({ args: [...argv], allowPositionals: true, options: { kubeconfig: { type: 'string' }, port: { type: 'string' }, version: { type: 'boolean' } } });
-  if (values.version || positionals[0] === 'version') {
-    process.stdout.write(`${spec.name}-operator ${spec.version}\n`);
-    return;
-  }
-  await runOperator(spec, { ...(values.kubeconfig ? { kubeconfig: values.kubeconfig } : {}), ...(values.port ? { port: Number(values.port) } : {}) });
-}
 
 /** Options of a run. */
 export interface RunOptions {
@@ -76,16 +66,23 @@ export async function runOperator(spec: OperatorSpec, opts: RunOptions = {}): Pr
   // own clientset too): fire-and-forget Events must not slow reconciles down in a burst.
   const eventClient = new KubeClient({ connection, fieldManager, logger: log, onAttempt: metrics.apiRequest });
   const factory = new InformerFactory(client, { logger: log });
-  const informers = new Map<string, Informer<InformerObject>>();
-  const add = (k: KindInfo, child: boolean, resyncMs: number, ns?: string): void => {
-    const key = kindKey(k.apiVersion, k.kind);
-    if (informers.has(key)) return;
+  const resource = (k: KindInfo, ns?: string) => {
     const [group, version] = splitApiVersion(k.apiVersion);
-    informers.set(key, factory.informer({ group, version, plural: k.plural, ...(ns ? { namespace: ns } : {}) }, child ? { labelSelector: MANAGED_SELECTOR } : {}, { resyncMs }));
+    return { group, version, plural: k.plural, ...(ns ? { namespace: ns } : {}) };
   };
-  for (const c of spec.crds) add(c.kind, false, c.resyncMs, c.namespace);
-  for (const c of spec.crds) for (const k of c.childKinds) add(k, true, 0);
-  const deps = { api: client, informers, live: cacheReader(informers), events: apiEventSink(eventClient, `${spec.name}-operator`, clock, log), metrics, log, clock, fieldManager, ork: { namespace, version: spec.version, katalog: spec.name }, ...(notify ? { notify } : {}) };
+  // Each CRD watches its CRs with its own selection (namespace, labelSelector, fieldSelector), so
+  // two entries of one kind with different selectors stay apart; equal selections share one informer.
+  const crInformers = new Map<string, Informer<InformerObject>>();
+  for (const c of spec.crds) {
+    const sel = { ...(c.labelSelector ? { labelSelector: c.labelSelector } : {}), ...(c.fieldSelector ? { fieldSelector: c.fieldSelector } : {}) };
+    crInformers.set(c.name, factory.informer(resource(c.kind, watchedNamespace(c)), sel, { resyncMs: c.resyncMs }));
+  }
+  const informers = new Map<string, Informer<InformerObject>>();
+  for (const k of spec.crds.flatMap((c) => c.childKinds)) {
+    const key = kindKey(k.apiVersion, k.kind);
+    if (!informers.has(key)) informers.set(key, factory.informer(resource(k), { labelSelector: MANAGED_SELECTOR }, { resyncMs: 0 }));
+  }
+  const deps = { api: client, informers, crInformers, live: cacheReader(informers), events: apiEventSink(eventClient, `${spec.name}-operator`, clock, log), metrics, log, clock, fieldManager, ork: { namespace, version: spec.version, katalog: spec.name }, ...(notify ? { notify } : {}) };
   const runtimes = spec.crds.map((c) => new CrdRuntime(c, deps));
   const state: OperatorState = { leader: false, synced: false, shuttingDown: false };
   const server = await startServer({ view: operatorView(spec, runtimes, state, metrics), ...(opts.port !== undefined ? { port: opts.port } : {}), logger: log });
