@@ -8,5 +8,5 @@ export type { ReconcileResult } from './result.ts';
 export { DONE } from './result.ts';
 export { castStatusValue, setStatusField } from './status-fields.ts';
 export { forEachEntries, type ForEachEntry } from './for-each.ts';
-export { parseGoDurationMs } from './duration.ts';
+export { parseGoDurationMs } from '../duration.ts';
 export { isSubset } from './subset.ts';

@@ -13,7 +13,7 @@ import type { Diagnostic } from '../../diagnostics/diagnostic.ts';
 import type { DocPath } from '../../load/yaml-document.ts';
 import type { Check, CheckContext } from '../check.ts';
 import { allBlocks, allResources, enabledCrds, isTemplateText } from '../walk.ts';
-import { EXTENDED_DURATION_UNITS, GO_DURATION_UNITS, parseExtendedDuration, parseGoDuration, type DurationResult } from '../duration.ts';
+import { EXTENDED_DURATION_UNITS, GO_DURATION_UNITS, parseExtendedDuration, parseGoDuration, type DurationResult } from '../../../runtime-kit/duration.ts';
 import { declLabel } from '../resources.ts';
 import { conditionListsIn } from '../data-walk.ts';
 import { asList, asRecord } from '../values.ts';

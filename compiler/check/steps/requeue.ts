@@ -5,7 +5,7 @@
 import type { Diagnostic } from '../../diagnostics/diagnostic.ts';
 import type { Check } from '../check.ts';
 import { enabledCrds, isTemplateText } from '../walk.ts';
-import { parseGoDuration } from '../duration.ts';
+import { parseGoDuration } from '../../../runtime-kit/duration.ts';
 import { asRecord } from '../values.ts';
 
 export const requeue: Check = {

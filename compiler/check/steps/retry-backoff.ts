@@ -8,7 +8,7 @@ import type { Diagnostic } from '../../diagnostics/diagnostic.ts';
 import type { DocPath } from '../../load/yaml-document.ts';
 import type { Check, CheckContext } from '../check.ts';
 import { enabledCrds } from '../walk.ts';
-import { GO_DURATION_UNITS, parseGoDuration } from '../duration.ts';
+import { GO_DURATION_UNITS, parseGoDuration } from '../../../runtime-kit/duration.ts';
 import { asList, asRecord } from '../values.ts';
 
 export const retryBackoff: Check = {

@@ -7,7 +7,7 @@
  */
 import type { KatalogModel } from '../../model/katalog-model.ts';
 import type { RawCondition } from '../../schema/index.ts';
-import { parseExtendedDuration, toMillis } from '../../check/duration.ts';
+import { parseExtendedDuration, toMillis } from '../../../runtime-kit/duration.ts';
 import { isTemplateText } from '../../check/walk.ts';
 import { asRecord } from '../../check/values.ts';
 import { resolveOperator, type NotifyLiteral } from './condition-literal.ts';

@@ -7,8 +7,9 @@
  *   w (7d), mo (30d) and y (365d). Used by resource `sleep`, secret `rotateAfter` and
  *   `tls.validFor`.
  *
- * The value is exact nanoseconds as a bigint, bounded like Go's int64: the check uses these
- * parsers, and the runtime will need the same semantics (one module, one meaning).
+ * The value is exact nanoseconds as a bigint, bounded like Go's int64. One module, one meaning:
+ * the compiler's checks and emitters and the generated operator (`parseGoDurationMs`, for
+ * templated `requeue.after`) all parse here. Pure, no dependencies.
  */
 
 /** Nanoseconds per unit of the Go dialect. */
@@ -57,6 +58,16 @@ export function parseExtendedDuration(text: string): DurationResult {
 /** Whole milliseconds of a parsed duration (truncated toward zero), for timers. */
 export function toMillis(nanos: bigint): number {
   return Number(nanos / 1_000_000n);
+}
+
+/**
+ * Whole milliseconds of a Go duration string, or undefined when it is not one. Surrounding
+ * whitespace is ignored (a rendered template may carry a newline); otherwise exactly
+ * `parseGoDuration`, truncated to whole ms.
+ */
+export function parseGoDurationMs(text: string): number | undefined {
+  const r = parseGoDuration(text.trim());
+  return r.ok ? toMillis(r.nanos) : undefined;
 }
 
 /** `[-+]?([0-9]*(\.[0-9]*)?[a-zµμ]+)+`, or the special `0`. */

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseExtendedDuration, parseGoDuration, toMillis } from '../../../compiler/check/duration.ts';
+import { parseExtendedDuration, parseGoDuration, toMillis } from '../../../runtime-kit/duration.ts';
 
 const S = 1_000_000_000n;
 
@@ -49,4 +49,15 @@ test('toMillis truncates', () => {
   const r = parseGoDuration('1m30s');
   assert.ok(r.ok);
   assert.equal(toMillis(r.nanos), 90_000);
+});
+
+test('parseGoDurationMs is the exact parser in whole milliseconds', async () => {
+  const { parseGoDurationMs } = await import('../../../runtime-kit/duration.ts');
+  assert.equal(parseGoDurationMs('1.5s'), 1500);
+  assert.equal(parseGoDurationMs('2h45m'), 9_900_000);
+  assert.equal(parseGoDurationMs('1500us'), 1); // truncated toward zero
+  assert.equal(parseGoDurationMs('-1m'), -60_000);
+  assert.equal(parseGoDurationMs('0'), 0);
+  assert.equal(parseGoDurationMs(' 30s\n'), 30_000); // a rendered template's whitespace
+  for (const bad of ['', '5', '1d', '1sec', 'abc', '9999999999h']) assert.equal(parseGoDurationMs(bad), undefined, JSON.stringify(bad));
 });
