@@ -6,7 +6,7 @@
 import type { CrdModel, KatalogModel } from '../model/katalog-model.ts';
 import { topologicalOrder } from '../graph/dependency-graph.ts';
 import { childTarget } from '../rbac/derive.ts';
-import { parseGoDurationMs } from '../../runtime-kit/reconcile/duration.ts';
+import { parseGoDurationMs } from '../../runtime-kit/duration.ts';
 import { DEFAULT_RESYNC, DEFAULT_WORKERS } from '../expand/expanded-katalog.ts';
 import { crTypeName } from './types/cr-types.ts';
 import { reconcileFunctionName } from './reconciler/reconciler-module.ts';
@@ -42,6 +42,49 @@ export function childKinds(crd: CrdModel): KindLiteral[] {
   return [...out.values()];
 }
 
+/** `queue.retryBackoff` in ms: `"5s"` is the initial delay; the object form sets what it names. */
+export function retryBackoffLiteral(rb: unknown): Record<string, number> | undefined {
+  const ms = (v: unknown): number | undefined => (typeof v === 'string' ? parseGoDurationMs(v) : undefined);
+  if (typeof rb === 'string') return ms(rb) === undefined ? undefined : { initialMs: ms(rb)! };
+  if (typeof rb !== 'object' || rb === null) return undefined;
+  const o = rb as Record<string, unknown>;
+  const out: Record<string, number> = {};
+  if (ms(o.initial) !== undefined) out.initialMs = ms(o.initial)!;
+  if (ms(o.max) !== undefined) out.maxMs = ms(o.max)!;
+  if (typeof o.multiplier === 'number') out.multiplier = o.multiplier;
+  if (typeof o.maxAttempts === 'number') out.maxAttempts = o.maxAttempts;
+  return Object.keys(out).length > 0 ? out : undefined;
+}
+
+/**
+ * A `labelSelector`/`fieldSelector` map as the API server's selector text, `k=v` joined by
+ * commas in the Katalog's order (values are static: ORK031 refuses templates there).
+ */
+export function selectorText(map: unknown): string | undefined {
+  if (typeof map !== 'object' || map === null) return undefined;
+  const pairs = Object.entries(map as Record<string, unknown>).map(([k, v]) => `${k}=${String(v ?? '')}`);
+  return pairs.length > 0 ? pairs.join(',') : undefined;
+}
+
+/** A non-empty list of namespace names, or undefined. */
+function namespaceList(v: unknown): string[] | undefined {
+  const names = Array.isArray(v) ? v.filter((n): n is string => typeof n === 'string' && n !== '') : [];
+  return names.length > 0 ? names : undefined;
+}
+
+/** The optional settings of a CRD literal, in a fixed order: each line only when the Katalog sets it. */
+function optionalSettings(crd: CrdModel): string[] {
+  const settings: Array<[string, unknown]> = [
+    ['namespace', crd.raw.namespace || undefined],
+    ['retryBackoff', retryBackoffLiteral(crd.box.reconciler?.raw.queue?.retryBackoff)],
+    ['labelSelector', selectorText(crd.raw.labelSelector)],
+    ['fieldSelector', selectorText(crd.raw.fieldSelector)],
+    ['allowedNamespaces', namespaceList(crd.raw.allowedNamespaces)],
+    ['restrictedNamespaces', namespaceList(crd.raw.restrictedNamespaces)],
+  ];
+  return settings.filter(([, v]) => v !== undefined).map(([k, v]) => `  ${k}: ${JSON.stringify(v)},`);
+}
+
 function crdLiteral(crd: CrdModel, model: KatalogModel): string {
   const api = crd.api!;
   const r = crd.box.reconciler?.raw;
@@ -61,8 +104,8 @@ function crdLiteral(crd: CrdModel, model: KatalogModel): string {
     `  failureThreshold: ${r?.queue?.failureThreshold || 5},`,
     `  maxDepth: ${r?.queue?.maxDepth ?? 0},`,
     `  dependsOn: ${JSON.stringify(crd.dependsOn.map((d) => ({ name: d.name, condition: d.condition })))},`,
-    ...(crd.raw.namespace ? [`  namespace: ${JSON.stringify(crd.raw.namespace)},`] : []),
     `  skipStatus: ${crd.raw.ignoreStatusPatch === true || api.builtIn},`,
+    ...optionalSettings(crd),
     '}',
   ].join('\n');
 }

@@ -10,19 +10,12 @@ import type { CrdModel, KatalogModel } from '../model/katalog-model.ts';
 
 /** The not-yet-compiled parts: a path under a CRD entry and what it is. */
 const PARTS: ReadonlyArray<{ readonly at: DocPath; readonly what: string }> = [
-  { at: ['labels'], what: 'labels written onto the CR' },
-  { at: ['labelSelector'], what: 'the informer label selector' },
-  { at: ['fieldSelector'], what: 'the informer field selector' },
-  { at: ['allowedNamespaces'], what: 'the namespace allow-list' },
-  { at: ['restrictedNamespaces'], what: 'the namespace deny-list' },
   { at: ['validation'], what: 'reconcile-time validation rules' },
   { at: ['admission', 'validation'], what: 'reconcile-time validation rules' },
   { at: ['operatorBox', 'preReconcile'], what: 'pre-reconcile gates and sentinels' },
   { at: ['operatorBox', 'cross'], what: 'cross reads of sibling CRs' },
   { at: ['operatorBox', 'observe'], what: 'observe.watch / observe.events' },
   { at: ['operatorBox', 'watch'], what: 'extra watches' },
-  { at: ['operatorBox', 'reconciler', 'queue', 'retryBackoff'], what: 'queue.retryBackoff (the default backoff applies)' },
-  { at: ['operatorBox', 'reconcile', 'queue', 'retryBackoff'], what: 'queue.retryBackoff (the default backoff applies)' },
   { at: ['operatorBox', 'reconciler', 'queue', 'behaviour'], what: 'queue.behaviour' },
   { at: ['operatorBox', 'reconcile', 'queue', 'behaviour'], what: 'queue.behaviour' },
 ];

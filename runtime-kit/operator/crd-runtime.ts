@@ -21,11 +21,15 @@ import { createHarness, type ApiWriter, type EventSink, type LiveReader } from '
 import type { CrdSpec } from './spec.ts';
 import { kindKey, type InformersByKind } from './live-reader.ts';
 import type { NotifyWiring } from './notify-wiring.ts';
+import { namespaceGuard } from './namespace-guard.ts';
 
 /** What a CrdRuntime needs from the operator. */
 export interface CrdDeps {
   readonly api: ApiWriter;
+  /** Child informers by kind (managed selector), read for children and the owner index. */
   readonly informers: InformersByKind;
+  /** Each CRD's own CR informer (its namespace, labelSelector, fieldSelector), by CRD name. */
+  readonly crInformers: ReadonlyMap<string, Informer<InformerObject>>;
   readonly live: LiveReader;
   readonly events: EventSink;
   readonly metrics: OperatorMetrics;
@@ -71,7 +75,7 @@ export class CrdRuntime {
    * maxDepth refusal visible (ork_workqueue_dropped_total + a warn line), never a silent drop.
    */
   #newQueue(): RateLimitingQueue<string> {
-    return createWorkQueue<string>({ maxDepth: this.spec.maxDepth, clock: this.#deps.clock, observer: queueInstruments(this.spec.name, this.#deps.metrics, this.#deps.log) });
+    return createWorkQueue<string>({ maxDepth: this.spec.maxDepth, ...(this.spec.retryBackoff ? { retryBackoff: this.spec.retryBackoff } : {}), clock: this.#deps.clock, observer: queueInstruments(this.spec.name, this.#deps.metrics, this.#deps.log) });
   }
 
   /** True while workers run. */
@@ -81,13 +85,26 @@ export class CrdRuntime {
 
   /** The CR informer of this CRD. */
   crInformer(): Informer<InformerObject> | undefined {
-    return this.#deps.informers.get(kindKey(this.spec.kind.apiVersion, this.spec.kind.kind));
+    return this.#deps.crInformers.get(this.spec.name);
   }
 
   /** True when the CR informer and every child informer have listed once. */
   synced(): boolean {
-    const keys = [kindKey(this.spec.kind.apiVersion, this.spec.kind.kind), ...this.spec.childKinds.map((k) => kindKey(k.apiVersion, k.kind))];
-    return keys.every((k) => this.#deps.informers.get(k)?.hasSynced() ?? false);
+    const children = this.spec.childKinds.map((k) => this.#deps.informers.get(kindKey(k.apiVersion, k.kind)));
+    return [this.crInformer(), ...children].every((inf) => inf?.hasSynced() ?? false);
+  }
+
+  /** The live reader of the harness: this CRD's CRs from its own informer, children from theirs. */
+  #live(): LiveReader {
+    const { kind } = this.spec;
+    const base = this.#deps.live;
+    return {
+      get: async (ref) => {
+        if (ref.apiVersion !== kind.apiVersion || ref.kind !== kind.kind) return base.get(ref);
+        return this.crInformer()?.cache.get(keyOf(ref.namespace, ref.name)) as unknown as Awaited<ReturnType<LiveReader['get']>>;
+      },
+      ownedBy: (uid, ns, kinds) => base.ownedBy(uid, ns, kinds),
+    };
   }
 
   /** Starts feeding the queue and the workers (on becoming leader). */
@@ -106,7 +123,7 @@ export class CrdRuntime {
       kinds: [spec.kind, ...spec.childKinds],
       reconcile: this.#deps.notify ? this.#deps.notify.wrap(spec.reconcile) : spec.reconcile,
       api: this.#deps.api,
-      live: this.#deps.live,
+      live: this.#live(),
       events: this.#deps.events,
       finalizers: spec.finalizers,
       skipStatus: spec.skipStatus,
@@ -166,19 +183,23 @@ export class CrdRuntime {
   /** Registers the handlers that enqueue keys. Late registration replays existing objects as adds. */
   #watch(): void {
     const { spec } = this;
-    const enqueue = (o: InformerObject): void => {
+    const admits = namespaceGuard(spec);
+    const enqueue = (o: InformerObject, deleting = o.metadata.deletionTimestamp != null): void => {
+      if (!admits(o.metadata.namespace, deleting)) return; // allowed/restrictedNamespaces: skipped silently
       this.#parking.offer(keyOf(o.metadata.namespace, o.metadata.name ?? '')); // adds, depth and refusals are counted by the queue observer
     };
     const cr = this.crInformer();
     const deleted = (o: InformerObject): void => {
       this.#deps.notify?.forget(keyOf(o.metadata.namespace, o.metadata.name ?? ''));
-      enqueue(o);
+      enqueue(o, true);
     };
-    if (cr) this.#registrations.push(cr.addEventHandler({ onAdd: enqueue, onUpdate: (_o, n) => enqueue(n), onDelete: deleted }));
+    if (cr) this.#registrations.push(cr.addEventHandler({ onAdd: (o) => enqueue(o), onUpdate: (_o, n) => enqueue(n), onDelete: deleted }));
     const owner = (child: InformerObject): void => {
+      const ns = spec.kind.namespaced ? child.metadata.namespace : undefined;
+      if (!admits(ns, false)) return; // the owner is not reconciled here: its children's drift is not ours either
       for (const ref of child.metadata.ownerReferences ?? []) {
         if (ref.kind !== spec.kind.kind || ref.apiVersion !== spec.kind.apiVersion) continue;
-        this.#parking.offer(keyOf(spec.kind.namespaced ? child.metadata.namespace : undefined, ref.name));
+        this.#parking.offer(keyOf(ns, ref.name));
       }
     };
     const seen = new Set<string>();

@@ -5,6 +5,7 @@
  * the HTTP server) the kit builds.
  */
 import type { KindInfo, ReconcileFn } from '../reconcile/index.ts';
+import type { RetryBackoff } from '../queue/create.ts';
 
 /** One CRD the operator reconciles. */
 export interface CrdSpec {
@@ -30,6 +31,16 @@ export interface CrdSpec {
   readonly namespace?: string;
   /** `ignoreStatusPatch`. */
   readonly skipStatus: boolean;
+  /** `queue.retryBackoff` in ms (unset fields keep the defaults: 5 ms, 1000 s, ×2, no limit). */
+  readonly retryBackoff?: RetryBackoff;
+  /** `labelSelector`, as the API server's selector text (`k=v,k2=v2`): only these CRs are watched. */
+  readonly labelSelector?: string;
+  /** `fieldSelector`, as the API server's selector text (`metadata.name=x`). */
+  readonly fieldSelector?: string;
+  /** `allowedNamespaces`: only CRs in these namespaces are reconciled (deletions always are). */
+  readonly allowedNamespaces?: readonly string[];
+  /** `restrictedNamespaces`: CRs in these namespaces are not reconciled (deletions still are). */
+  readonly restrictedNamespaces?: readonly string[];
 }
 
 /** The whole operator. */

@@ -66,6 +66,8 @@ export interface Desired {
    * and `groups`; one stage otherwise). Each stage is deleted and awaited before the next.
    */
   readonly deletionStages: ReadonlyArray<readonly ObjectRef[]>;
+  /** The CRD entry's `labels:`, rendered: written onto the CR when one is missing or differs. */
+  readonly crLabels?: Readonly<Record<string, string>>;
 }
 
 /** What the generated function is given besides the CR. */

@@ -3,6 +3,7 @@
  *
  *   read CR → deleting? run deletion stages, release finalizers
  *           → add missing finalizers → desired = generated reconciler(CR)
+ *           → apply the Katalog's CR `labels` when one is missing or differs (cr-labels.ts)
  *           → create / server-side apply children that differ (ownerReferences set)
  *           → delete owned children whose gate is off, or no longer declared
  *           → patch status (conditions, observedGeneration, fields) only if it changed
@@ -24,6 +25,7 @@ import { nextStatus } from './status.ts';
 import { DONE, type ReconcileResult } from './result.ts';
 import { declaredBy, withOwnership } from './ownership.ts';
 import { checkChildName, InvalidChildError } from './child-name.ts';
+import { ensureCrLabels } from './cr-labels.ts';
 
 /** Everything the harness of one CRD needs. */
 export interface HarnessOptions {
@@ -77,6 +79,7 @@ async function reconcileLive(opts: HarnessOptions, cr: KubeObjectLike): Promise<
   }
   let changed = 0;
   try {
+    await ensureCrLabels(opts, cr, desired.crLabels);
     for (const child of desired.children) changed += await writeChild(opts, cr, child);
     changed += await prune(opts, cr, desired, owned);
   } catch (err) {

@@ -18,7 +18,7 @@ import { compileNote, TemplateTable } from './template-table.ts';
 import { entryLiteral, type TemplateRef } from './entry-literal.ts';
 import { conditionListLiteral } from './condition-literal.ts';
 import { notifiesAnyone, notifyLiteral, notifySettings } from './notify-literal.ts';
-import { parseGoDurationMs } from '../../../runtime-kit/reconcile/duration.ts';
+import { parseGoDurationMs } from '../../../runtime-kit/duration.ts';
 
 /** Input of the module emitter. */
 export interface ReconcilerModuleInput {
@@ -61,6 +61,7 @@ export function reconcilerModule(input: ReconcilerModuleInput): string {
   }
   body.push(...statusCode(crd, tpl, gate));
   const requeue = requeueCode(crd, tpl);
+  const crLabels = crLabelsCode(crd, tpl);
   const deletion = deletionCode(crd, tpl);
   const noteDecls = noteDeclarations(model, doc, notes);
   const name = crTypeName(crd);
@@ -90,7 +91,7 @@ export function reconcilerModule(input: ReconcilerModuleInput): string {
     "  const statusFields = Object.create(null) as Record<string, unknown>;",
     ...(notifies ? ['  const notifications: FiredNotification[] = [];'] : []),
     ...body.map((l) => (l === '' ? '' : `  ${l}`)),
-    `  return { children, gatedOff, statusFields, requeueAfterMs: ${requeue}, deletionStages: ${deletion}${notifies ? ', notifications' : ''} };`,
+    `  return { children, gatedOff, statusFields, requeueAfterMs: ${requeue}, deletionStages: ${deletion}${crLabels ? `, crLabels: ${crLabels}` : ''}${notifies ? ', notifications' : ''} };`,
     '}',
     '',
     "/** The identity of a built child, for gated-off pruning. */\nfunction refOf(o: KubeObjectLike): ObjectRef {\n  return { apiVersion: o.apiVersion, kind: o.kind, name: o.metadata.name, ...(o.metadata.namespace ? { namespace: o.metadata.namespace } : {}) };\n}",
@@ -176,6 +177,15 @@ function requeueCode(crd: CrdModel, tpl: (c: Record<string, DataSchema>) => Temp
   if (!after.includes('{{')) return String(parseGoDurationMs(after) ?? 0);
   const ref = tpl({ metrics: METRICS, health: HEALTH });
   return `parseGoDurationMs(${ref(after, [...crd.box.reconciler!.at, 'requeue', 'after'])}(data)) ?? 0`;
+}
+
+/** The CRD entry's `labels:` as an object literal (keys are data, values rendered templates or literals); undefined when none. */
+function crLabelsCode(crd: CrdModel, tpl: (c: Record<string, DataSchema>) => TemplateRef): string | undefined {
+  const entries = Object.entries(crd.raw.labels ?? {});
+  if (entries.length === 0) return undefined;
+  const ref = tpl({});
+  const value = (k: string, v: unknown): string => (typeof v === 'string' && v.includes('{{') ? `${ref(v, [...crd.at, 'labels', k])}(data)` : JSON.stringify(String(v ?? '')));
+  return `{ ${entries.map(([k, v]) => `${JSON.stringify(k)}: ${value(k, v)}`).join(', ')} }`;
 }
 
 function deletionCode(crd: CrdModel, tpl: (c: Record<string, DataSchema>) => TemplateRef): string {
