@@ -1,7 +1,8 @@
 /**
  * Every generated RBAC rule is necessary (issue 8, "least privilege, proven"): the platform
  * example (the Katalog with the most distinct rules: 11 in its ClusterRole, 2 in its Role) runs
- * first with exactly its generated RBAC — everything it declares happens — and then once per rule
+ * first with exactly its generated RBAC — everything it declares happens, and `kubectl auth
+ * can-i --list` as its ServiceAccount lists exactly those rules — and then once per rule
  * with that one rule removed, each time showing something the Katalog declares failing: the API
  * server's 403 for that resource in the operator's log, and a declared child, status, Event or
  * the leader Lease missing while an unrelated declared behaviour (the control) still works.
@@ -99,14 +100,34 @@ const EXPECT: Record<string, { control: Outcome[]; broken: Outcome[] }> = {
   [`coordination.k8s.io/leases:${LEASE}`]: { control: [logSays('caches synced')], broken: [leaseHeld, logSays('leading'), exists('deployment', 'sessions-cache')] },
 };
 
+/** `resource[.group][/sub] [names] [verbs]` — one grant, as compared with `kubectl auth can-i --list`. */
+function grantKey(group: string, resource: string, names: readonly string[], verbs: readonly string[]): string {
+  const [res, sub] = resource.split('/');
+  return `${res}${group ? `.${group}` : ''}${sub ? `/${sub}` : ''} [${[...names].sort().join(' ')}] [${[...verbs].sort().join(' ')}]`;
+}
+
+/**
+ * The resource grants of `kubectl auth can-i --list` (non-resource URLs left out), as grantKeys.
+ * A `*` anywhere fails the caller's compare.
+ */
+function canIList(text: string): string[] {
+  const out: string[] = [];
+  for (const line of text.split('\n').slice(1)) {
+    const m = /^(\S+)\s+\[(.*?)\]\s+\[(.*?)\]\s+\[(.*?)\]\s*$/.exec(line);
+    if (!m) continue;
+    out.push(`${m[1]} [${m[3]!.split(' ').filter(Boolean).sort().join(' ')}] [${m[4]!.split(' ').filter(Boolean).sort().join(' ')}]`);
+  }
+  return out.sort();
+}
+
 /** The 403 the API server answers for `rule`, as the kit logs it (`… cannot <verb> resource "<r>" in API group "<g>"`). */
-function forbiddenLine(op: OperatorProcess, rule: PolicyRule): string | undefined {
+function forbiddenLine(op: OperatorProcess, rule: PolicyRule, verb = '\\w+'): string | undefined {
   const esc = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-  const re = new RegExp(`cannot (\\w+) resource \\\\?"${esc(rule.resources[0]!)}\\\\?" in API group \\\\?"${esc(rule.apiGroups[0]!)}\\\\?"`);
+  const re = new RegExp(`cannot (${verb}) resource \\\\?"${esc(rule.resources[0]!)}\\\\?" in API group \\\\?"${esc(rule.apiGroups[0]!)}\\\\?"`);
   return op.lines.find((l) => re.test(l))?.match(re)?.[0];
 }
 
-test('platform: with its generated RBAC everything works; without any one rule, something declared fails', { timeout: 600_000 }, async (t) => {
+test('platform: with its generated RBAC everything works; without any one rule, something declared fails', { timeout: process.env['ORK_RBAC_VERBS'] === '1' ? 3_600_000 : 600_000 }, async (t) => {
   const dir = mkdtempSync(path.join(tmpdir(), 'ork-rbac-'));
   const out = path.join(dir, 'platform');
   const built = await runOrk(['build', 'examples/platform/katalog.yaml', '-o', out]);
@@ -130,9 +151,12 @@ test('platform: with its generated RBAC everything works; without any one rule, 
   const leaseRole = docs.find((d) => d.kind === 'Role')!;
   const fullCluster = clusterRole.rules!;
   const fullLease = leaseRole.rules!;
-  const apply = (without?: PolicyRule): void => {
-    clusterRole.rules = fullCluster.filter((r) => r !== without);
-    leaseRole.rules = fullLease.filter((r) => r !== without);
+  /** Applies the RBAC without rule `without` (only its `verb`, when given). */
+  const apply = (without?: PolicyRule, verb?: string): void => {
+    const minus = (rules: PolicyRule[]): PolicyRule[] =>
+      rules.flatMap((r) => (r !== without ? [r] : verb === undefined || r.verbs.length === 1 ? [] : [{ ...r, verbs: r.verbs.filter((v) => v !== verb) }]));
+    clusterRole.rules = minus(fullCluster);
+    leaseRole.rules = minus(fullLease);
     kubectl(['apply', '--server-side', '--force-conflicts', '-f', '-'], docs.map((d) => `---\n${stringify(d)}`).join(''));
   };
   apply();
@@ -140,11 +164,11 @@ test('platform: with its generated RBAC everything works; without any one rule, 
   const bundle = path.join(out, 'dist', 'main.js');
 
   /** Applies the RBAC (minus `without`), runs the operator on three fresh CRs until `until` holds, then `verify` (before clean-up); returns the ms to `until`. */
-  const run = async (without: PolicyRule | undefined, until: Outcome[], waitMs: number, verify: (ns: string, op: OperatorProcess) => void): Promise<number> => {
-    apply(without);
+  const run = async (without: PolicyRule | undefined, until: Outcome[], waitMs: number, verify: (ns: string, op: OperatorProcess) => void, onlyVerb?: string): Promise<number> => {
+    apply(without, onlyVerb);
     if (without) {
       // the server's authorizer sees the change before the operator starts
-      const verb = without.verbs[0]!;
+      const verb = onlyVerb ?? without.verbs[0]!;
       const [res, sub] = without.resources[0]!.split('/');
       const target = `${res}${without.apiGroups[0] ? `.${without.apiGroups[0]}` : ''}${without.resourceNames ? `/${without.resourceNames[0]}` : ''}`;
       await eventually(`can-i ${verb} ${target} = no`, 10_000, async () => {
@@ -188,6 +212,13 @@ test('platform: with its generated RBAC everything works; without any one rule, 
       assert.deepEqual(op.lines.filter((l) => /forbidden/i.test(l)), [], 'no request was forbidden');
       for (const o of ALL) assert.ok(o.holds(ns, op), o.what);
     });
+    // what the API server says the ServiceAccount may do, beyond what any authenticated user may
+    // (an unbound ServiceAccount's list), is exactly the generated rules: no wildcard, nothing else
+    kubectl(['create', 'serviceaccount', 'nobody', '-n', opNs]);
+    const everyone = new Set(canIList(kubectl(['auth', 'can-i', '--list', '-n', opNs], undefined, serviceAccountKubeconfig(testPlane().kubectl, testPlane().kubeconfig, opNs, 'nobody', dir))));
+    const listed = canIList(kubectl(['auth', 'can-i', '--list', '-n', opNs], undefined, saConfig)).filter((g) => !everyone.has(g));
+    const expected = [...fullCluster, ...fullLease].map((r) => grantKey(r.apiGroups[0]!, r.resources[0]!, r.resourceNames ?? [], r.verbs)).sort();
+    assert.deepEqual(listed, expected, 'kubectl auth can-i --list = the generated rules');
     table.push(`(none removed) | all ${ALL.length} declared outcomes in ${ms} ms`);
   });
 
@@ -206,6 +237,28 @@ test('platform: with its generated RBAC everything works; without any one rule, 
     });
   }
   t.diagnostic(`rule removed → what failed (403 seen):\n${table.join('\n')}`);
+
+  // ORK_RBAC_VERBS=1: one verb at a time — a probe that reports (does not assert) which verbs the
+  // scenario above needs; a verb whose removal changes nothing is unused by these CRs.
+  if (process.env['ORK_RBAC_VERBS'] === '1') {
+    const probe: string[] = [];
+    for (const rule of rules) {
+      for (const verb of rule.verbs) {
+        await t.test(`probe: without ${verb} on ${ruleKey(rule)}`, async () => {
+          const start = Date.now();
+          const settled: Outcome = {
+            what: 'every declared outcome, or a 403 for the verb and 10 s, or 30 s',
+            holds: (ns, op) => ALL.every((o) => o.holds(ns, op)) || (forbiddenLine(op, rule, verb) !== undefined && Date.now() - start > 10_000) || Date.now() - start > 30_000,
+          };
+          await run(rule, [settled], 60_000, (ns, op) => {
+            const missing = ALL.filter((o) => !o.holds(ns, op)).map((o) => o.what);
+            probe.push(`${verb} ${ruleKey(rule)} | ${missing.length > 0 ? `fails: ${missing.join(', ')}` : 'NOT NEEDED here: every declared outcome happened'} | ${forbiddenLine(op, rule, verb) ?? 'no 403'}`);
+          }, verb);
+        });
+      }
+    }
+    t.diagnostic(`verb removed → effect (403 seen):\n${probe.join('\n')}`);
+  }
   kubectl(['delete', 'namespace', opNs, '--wait=false']);
   kubectl(['delete', 'clusterrole,clusterrolebinding', roleName, '--ignore-not-found']);
 });
