@@ -32,6 +32,7 @@ export function renderReport(r: RunReport): string {
     [`1. throughput at ${large} CRs (CR/s)`, o.throughputLarge?.perSecond, p.throughputLarge?.perSecond, 1],
     [`1. create→Ready p50 at ${large} CRs (ms)`, o.throughputLarge?.p50Ms, p.throughputLarge?.p50Ms, 0],
     [`1. create→Ready p99 at ${large} CRs (ms)`, o.throughputLarge?.p99Ms, p.throughputLarge?.p99Ms, 0],
+    [`1. operator writes per CR at ${large} CRs`, o.throughputLarge?.writesPerCr, p.throughputLarge?.writesPerCr, 1],
     [`1. ${small} CRs at once → all Ready (s)`, o.throughputSmall?.totalS, p.throughputSmall?.totalS, 1],
     [`1. create→Ready p50 at ${small} CRs (ms)`, o.throughputSmall?.p50Ms, p.throughputSmall?.p50Ms, 0],
     [`1. create→Ready p99 at ${small} CRs (ms)`, o.throughputSmall?.p99Ms, p.throughputSmall?.p99Ms, 0],
@@ -55,6 +56,7 @@ export function renderReport(r: RunReport): string {
   out.push('| measure | ork | controller-runtime | ork / peer |', '| --- | ---: | ---: | ---: |');
   for (const [label, a, b, d] of rows) out.push(`| ${label} | ${fmt(a, d)} | ${fmt(b, d)} | ${ratio(a, b)} |`);
   out.push('');
+  out.push(`Writes while ${large} CRs converged — ork: ${o.throughputLarge?.writesByKind ?? '—'}; controller-runtime: ${p.throughputLarge?.writesByKind ?? '—'}.`, '');
   if (o.noop?.byKind || p.noop?.byKind) out.push(`No-op window writes — ork: ${o.noop?.byKind || 'none'}; controller-runtime: ${p.noop?.byKind || 'none'}.`, '');
   out.push('### ork only', '', '| figure | value |', '| --- | ---: |');
   for (const [label, v] of r.orkRss) out.push(`| ${label} | ${fmt(v, 1)} |`);

@@ -3,7 +3,9 @@
  * flight) → time until every one reports Ready=True for its generation, and p50/p99 of each
  * CR's create→Ready time. Checks that every CR got its Deployment and Service.
  */
+import type { ControlPlane } from '../../compiler/plane/plane.ts';
 import type { KubeClient } from '../../runtime-kit/client/rest.ts';
+import { requestCounts, writesBetween } from './apiserver-metrics.ts';
 import { eventually } from '../../test/helpers/control-plane.ts';
 import { percentile } from './stats.ts';
 import { createWebApps, DEPLOYMENTS, SERVICES, type NamespaceObserver } from './webapps.ts';
@@ -15,6 +17,10 @@ export interface ThroughputResult {
   readonly perSecond: number;
   readonly p50Ms: number;
   readonly p99Ms: number;
+  /** The operator's write requests per CR (API server counters, the bench's own creates and Leases left out). */
+  readonly writesPerCr: number;
+  /** Those writes by `VERB resource`. */
+  readonly writesByKind: string;
 }
 
 /** Names `<prefix>-0000` … for `n` CRs. */
@@ -23,8 +29,9 @@ export function crNames(prefix: string, n: number): string[] {
 }
 
 /** Creates `names` in the observer's namespace and waits until all are Ready (a running operator does the work). */
-export async function measureThroughput(admin: KubeClient, observer: NamespaceObserver, names: readonly string[]): Promise<ThroughputResult> {
+export async function measureThroughput(plane: ControlPlane, admin: KubeClient, observer: NamespaceObserver, names: readonly string[]): Promise<ThroughputResult> {
   const ns = observer.namespace;
+  const before = await requestCounts(plane);
   const sentAt = await createWebApps(admin, ns, names);
   const timeoutMs = 300_000 + names.length * 1_000;
   await eventually(`${names.length} WebApps Ready in ${ns}`, timeoutMs, async () => (names.every((n) => observer.readyAt.has(n)) ? true : undefined), 200);
@@ -37,6 +44,19 @@ export async function measureThroughput(admin: KubeClient, observer: NamespaceOb
   if (deps.items.length < names.length || svcs.items.length < names.length) {
     throw new Error(`bench: ${names.length} WebApps Ready in ${ns} but only ${deps.items.length} Deployments and ${svcs.items.length} Services`);
   }
+  await new Promise((r) => setTimeout(r, 2_000)); // the last CRs' Events
+  const writes = writesBetween(before, await requestCounts(plane), new Set(['leases']));
+  writes.set('POST webapps', (writes.get('POST webapps') ?? 0) - names.length); // the bench's creates
+  if (writes.get('POST webapps') === 0) writes.delete('POST webapps');
+  const total = [...writes.values()].reduce((a, b) => a + b, 0);
   const totalS = (last - first) / 1000;
-  return { crs: names.length, totalS, perSecond: names.length / totalS, p50Ms: percentile(lat, 50), p99Ms: percentile(lat, 99) };
+  return {
+    crs: names.length,
+    totalS,
+    perSecond: names.length / totalS,
+    p50Ms: percentile(lat, 50),
+    p99Ms: percentile(lat, 99),
+    writesPerCr: total / names.length,
+    writesByKind: [...writes].map(([k, n]) => `${k} ${n}`).join(', '),
+  };
 }

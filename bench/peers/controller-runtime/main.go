@@ -20,7 +20,6 @@ import (
 	"k8s.io/apimachinery/pkg/runtime"
 	"k8s.io/apimachinery/pkg/util/intstr"
 	clientgoscheme "k8s.io/client-go/kubernetes/scheme"
-	"k8s.io/client-go/tools/clientcmd"
 	"k8s.io/client-go/tools/record"
 	ctrl "sigs.k8s.io/controller-runtime"
 	"sigs.k8s.io/controller-runtime/pkg/cache"
@@ -171,14 +170,13 @@ func orDefault(v *int32, d int32) int32 {
 }
 
 func main() {
-	kubeconfig := flag.String("kubeconfig", "", "kubeconfig file")
 	namespace := flag.String("namespace", "web-system", "namespace of the leader Lease")
 	metricsAddr := flag.String("metrics-bind-address", "127.0.0.1:0", "metrics address (0 = off)")
 	flag.Parse()
 	ctrl.SetLogger(zap.New(zap.UseDevMode(false)))
 	log := ctrl.Log.WithName("peer")
 
-	cfg, err := clientcmd.BuildConfigFromFlags("", *kubeconfig)
+	cfg, err := ctrl.GetConfig() // --kubeconfig is controller-runtime's own flag
 	if err != nil {
 		log.Error(err, "kubeconfig")
 		os.Exit(1)
@@ -238,7 +236,7 @@ func main() {
 type ctrlRunnable func(context.Context) error
 
 func (f ctrlRunnable) Start(ctx context.Context) error { return f(ctx) }
-func (ctrlRunnable) NeedLeaderElection() bool           { return false }
+func (ctrlRunnable) NeedLeaderElection() bool          { return false }
 
 func must(err error) {
 	if err != nil {
