@@ -106,7 +106,10 @@ test('a child the API server rejects as invalid (422) marks the CR Degraded with
 test('a child name the values make impossible (empty part, unicode) is InvalidChild before anything is sent', async () => {
   for (const name of ['', 'café']) {
     const { cluster } = setup({ greeting: 'hi' });
-    const bad: ReconcileFn = (o) => ({ ...reconcile(o), children: reconcile(o).children.map((c) => ({ ...c, object: { ...c.object, metadata: { ...c.object.metadata, name: `${name}-cfg` } } })) });
+    const bad: ReconcileFn = (o, input) => {
+      const d = reconcile(o, input);
+      return { ...d, children: d.children.map((c) => ({ ...c, object: { ...c.object, metadata: { ...c.object.metadata, name: `${name}-cfg` } } })) };
+    };
     const run = createHarness({ crdKind: WEBAPP, kinds: KINDS, reconcile: bad, api: cluster, live: cluster, events: cluster, finalizers: [], fieldManager: 'ork', clock: new FakeClock(0), log: nullLogger });
     const r = await run('default', 'hello');
     assert.equal(r.kind, 'error');
