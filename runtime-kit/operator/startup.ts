@@ -5,11 +5,17 @@
  * started). A CRD whose informer has not synced — its CRD may not be installed yet — waits
  * without blocking the others. CRDs not yet startable are retried every second, so a CRD whose
  * dependency heals (or whose CRD appears) later still starts. The returned function stops everything in reverse order.
+ * A CRD still draining from an earlier term (leadership lost, then won again while in-flight
+ * reconciles of the old term run) starts only once that drain is over, so one key is never
+ * reconciled by an old and a new worker at the same time.
  */
 import type { Logger } from '../log/logger.ts';
 import type { CrdRuntime } from './crd-runtime.ts';
 
 const RETRY_MS = 1_000;
+
+/** Runtimes whose stop (of any term) has begun and not finished. */
+const draining = new WeakMap<CrdRuntime, Promise<void>>();
 
 function ready(rt: CrdRuntime, all: readonly CrdRuntime[]): boolean {
   // A CRD whose informers have not synced (e.g. its CRD is not installed yet) waits; the others go on.
@@ -26,10 +32,10 @@ export function startInOrder(runtimes: readonly CrdRuntime[], signal: AbortSigna
   let timer: NodeJS.Timeout | undefined;
   const tick = (): void => {
     for (const rt of runtimes) {
-      if (rt.running || !ready(rt, runtimes)) continue;
+      if (draining.has(rt) || rt.running || !ready(rt, runtimes)) continue;
       rt.start();
     }
-    const waiting = runtimes.filter((r) => !r.running);
+    const waiting = runtimes.filter((r) => draining.has(r) || !r.running);
     if (waiting.length > 0 && !signal.aborted) {
       log.debug('waiting for dependencies', { crds: waiting.map((w) => w.spec.name) });
       timer = setTimeout(tick, RETRY_MS);
@@ -40,7 +46,16 @@ export function startInOrder(runtimes: readonly CrdRuntime[], signal: AbortSigna
   const stop = (): Promise<void> => {
     stopping ??= (async () => {
       if (timer) clearTimeout(timer);
-      for (const rt of [...runtimes].reverse()) await rt.stop(drainMs);
+      const order = [...runtimes].reverse();
+      let done!: () => void;
+      const all = new Promise<void>((resolve) => (done = resolve));
+      for (const rt of order) draining.set(rt, all); // at once: a later CRD is still running while an earlier one drains
+      try {
+        for (const rt of order) await rt.stop(drainMs);
+      } finally {
+        for (const rt of order) if (draining.get(rt) === all) draining.delete(rt);
+        done();
+      }
     })();
     return stopping;
   };
