@@ -81,7 +81,8 @@ test(`soak: ${OPS} creates/updates/deletes in bursts of ${BURST}, leader SIGKILL
     }
     if (i === restartAfter) {
       await takeover; // one fault at a time: the failover is over before the apiserver goes down
-      restart = restartApiserver(plane.dir, { downMs: 2_000, log: (l) => planeLog.push(l) }).then((r) => void figures.push(`apiserver killed and restarted after burst ${i + 1}: ${r.outageMs} ms until /readyz 200 again (the next burst ran into it)`));
+      restart = restartApiserver(plane.dir, { downMs: 2_000, log: (l) => planeLog.push(l) }).then((r) => void figures.push(`apiserver killed and restarted after burst ${i + 1}: ${r.outageMs} ms until /readyz 200 again (the next bursts ran into it)`));
+      await eventually('the apiserver is down', 60_000, async () => (planeLog.some((l) => /kube-apiserver .*killed/.test(l)) ? true : undefined), 50);
     }
   }
   await restart;
