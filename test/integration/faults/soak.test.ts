@@ -5,7 +5,7 @@
  * - after a third of the bursts the leader is SIGKILLed (the standby takes over once the Lease
  *   expires; a fresh replica joins as the new standby), and
  * - after two thirds (once the failover is over) the kube-apiserver is killed and restarted on
- *   the same port (2 s down + its start-up), with the next bursts running into the outage; the
+ *   the same port (12 s down + its start-up), with the next bursts running into the outage; the
  *   leader loses the Lease past its renew deadline and a replica leads again once it is back.
  * Then the auditor (test/soak/auditor.ts) checks that every live CR converged (children match the
  * spec, Ready, observedGeneration == generation), every deleted CR is gone (finalizer released)
@@ -29,6 +29,8 @@ import { planWorkload, runBurst } from '../../soak/workload.ts';
 const plane = testPlane();
 const OPS = Number(process.env['SOAK_OPS'] ?? 200);
 const BURST = Number(process.env['SOAK_BURST'] ?? Math.max(25, Math.round(OPS / 20)));
+/** Longer than the renew deadline (10 s): the leader must lose the Lease and lead again afterwards. */
+const APISERVER_DOWN_MS = 12_000;
 const cleanups: Array<() => Promise<void>> = [];
 after(async () => {
   for (const c of cleanups) await c();
@@ -81,7 +83,7 @@ test(`soak: ${OPS} creates/updates/deletes in bursts of ${BURST}, leader SIGKILL
     }
     if (i === restartAfter) {
       await takeover; // one fault at a time: the failover is over before the apiserver goes down
-      restart = restartApiserver(plane.dir, { downMs: 2_000, log: (l) => planeLog.push(l) }).then((r) => void figures.push(`apiserver killed and restarted after burst ${i + 1}: ${r.outageMs} ms until /readyz 200 again (the next bursts ran into it)`));
+      restart = restartApiserver(plane.dir, { downMs: APISERVER_DOWN_MS, log: (l) => planeLog.push(l) }).then((r) => void figures.push(`apiserver killed and restarted after burst ${i + 1}: ${r.outageMs} ms until /readyz 200 again (the next bursts ran into it)`));
       await eventually('the apiserver is down', 60_000, async () => (planeLog.some((l) => /kube-apiserver .*killed/.test(l)) ? true : undefined), 50);
     }
   }
@@ -111,6 +113,8 @@ test(`soak: ${OPS} creates/updates/deletes in bursts of ${BURST}, leader SIGKILL
     const count = (msg: string): number => logLines(op, msg).length;
     t.diagnostic(`${name}: led ${count('leading')}×, lost the Lease ${count('lost leadership: stopping workers')}×, ${count('reconcile failed')} failed reconciles logged, ${op.child.signalCode === 'SIGKILL' ? 'SIGKILLed' : 'running'}`);
   }
+  const lost = [...set.replicas.values()].reduce((n, op) => n + logLines(op, 'lost leadership: stopping workers').length, 0);
+  assert.ok(lost >= 1, 'the outage outlasted the renew deadline: the leader stepped down (and a replica led again, or nothing would have converged)');
   assert.deepEqual(report.problems, [], `${report.problemCount} problems`);
   assert.equal(report.converged, report.live);
   assert.equal(report.gone, report.deleted);
