@@ -73,7 +73,7 @@ export async function startOperator(bundle: string, kubeconfig: string, env: Nod
     port,
     stop: (timeoutMs = 30_000) =>
       new Promise((resolve) => {
-        if (child.exitCode !== null) return resolve(child.exitCode);
+        if (child.exitCode !== null || child.signalCode !== null) return resolve(child.exitCode); // already gone (a killed process has no exit code)
         const t = setTimeout(() => {
           signal('SIGKILL');
           resolve(null);
