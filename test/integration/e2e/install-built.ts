@@ -12,6 +12,14 @@ import { parseAllDocuments, stringify } from 'yaml';
 import { testPlane } from '../../helpers/control-plane.ts';
 import { serviceAccountKubeconfig } from './sa-kubeconfig.ts';
 
+/** The ServiceAccount the bundle `<out>/manifests/operator.yaml` runs the operator as. */
+export function builtServiceAccount(out: string): { namespace: string; name: string } {
+  const docs = parseAllDocuments(readFileSync(path.join(out, 'manifests', 'operator.yaml'), 'utf8')).map((d) => d.toJS() as { kind: string; metadata: { name: string; namespace: string } });
+  const sa = docs.find((d) => d.kind === 'ServiceAccount');
+  if (!sa) throw new Error(`${out}/manifests/operator.yaml has no ServiceAccount`);
+  return { namespace: sa.metadata.namespace, name: sa.metadata.name };
+}
+
 /** Applies `<out>/manifests` (no Deployment) and writes `<dir>/<sa>.kubeconfig` for `namespace/sa`. */
 export function installBuilt(out: string, namespace: string, sa: string, dir: string): string {
   const plane = testPlane();
