@@ -3,7 +3,7 @@
  * controller-runtime peer on one fresh local control plane (one system after the other, same
  * counts), ork's own memory figures, and the compile side; writes bench/results/latest.md and
  * prints it. `npm run bench -- --quick` runs small counts (a smoke run of a few minutes).
- * Options: --small N, --large N (CR counts), --systems ork,peer (which sessions run), --no-failover,
+ * Options: --small N, --large N (CR counts), --systems ork,peer (which sessions run, in this order), --no-failover,
  * --no-ork-memory (15-CRD/V8-flag RSS and heap figures), --no-compile, --no-image.
  */
 import { execFileSync } from 'node:child_process';
@@ -75,8 +75,11 @@ try {
   kubectl('apply', '--server-side', '-f', path.join(REPO_ROOT, 'examples', 'web-app', 'crd.yaml'));
   kubectl('wait', '--for=condition=Established', 'crd/webapps.demo.ork.dev', '--timeout=60s');
   const webApp = await buildOrkOperator('examples/web-app/katalog.yaml');
-  const wanted = new Set(opt.systems.split(','));
-  const systems: SystemUnderTest[] = [...(wanted.has('ork') ? [orkSystem(webApp.bundle)] : []), ...(wanted.has('peer') ? [peerSystem()] : [])];
+  const systems: SystemUnderTest[] = opt.systems.split(',').map((name) => {
+    if (name === 'ork') return orkSystem(webApp.bundle);
+    if (name === 'peer') return peerSystem();
+    throw new Error(`bench: unknown system "${name}" in --systems (use ork, peer)`);
+  });
   for (const s of systems) {
     const r = await runSession(bp, s, s.name === 'ork' ? 'ork' : 'peer', cfg, log);
     if (s.name === 'ork') ork = r;

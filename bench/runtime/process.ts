@@ -84,6 +84,13 @@ export function rssMiB(pid: number): number {
   return Number(m[1]) / 1024;
 }
 
+/** CPU time (user + system) `pid` has used so far, seconds (/proc/<pid>/stat, clock ticks of 1/100 s). */
+export function cpuSeconds(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' '); // after "pid (comm) "
+  return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime (fields 14 and 15 of stat)
+}
+
 function tail(lines: readonly StampedLine[]): string {
   return lines.slice(-15).map((l) => l.text).join('\n');
 }

@@ -75,9 +75,9 @@ export async function runSession(bp: BenchPlane, system: SystemUnderTest, tag: s
     const s = await system.start({ kubeconfig, leaseNamespace: leaseNs });
     try {
       await s.synced();
-      res.throughputSmall = await attempt(`${cfg.small} CRs at once`, () => measureThroughput(plane, admin, obsA, namesA));
+      res.throughputSmall = await attempt(`${cfg.small} CRs at once`, () => measureThroughput(plane, admin, obsA, namesA, s.proc.pid));
       res.driftSmall = await attempt(`drift at ${cfg.small} CRs`, () => measureDrift(admin, obsA, namesA, cfg.driftSamples));
-      res.throughputLarge = await attempt(`${cfg.large} CRs at once`, () => measureThroughput(plane, admin, obsB, namesB));
+      res.throughputLarge = await attempt(`${cfg.large} CRs at once`, () => measureThroughput(plane, admin, obsB, namesB, s.proc.pid));
       res.driftLarge = await attempt(`drift at ${cfg.small + cfg.large} CRs`, () => measureDrift(admin, obsB, namesB, cfg.driftSamples));
       await new Promise((r) => setTimeout(r, 3_000)); // let late Events of the drift corrections land outside the window
       res.noop = await attempt('writes per no-op reconcile', () => measureNoopWrites(plane, s, cfg.noopWindowMs));

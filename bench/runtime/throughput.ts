@@ -1,11 +1,13 @@
 /**
  * Measure 1 — reconcile throughput and latency: N WebApps created at once (32 requests in
  * flight) → time until every one reports Ready=True for its generation, and p50/p99 of each
- * CR's create→Ready time. Checks that every CR got its Deployment and Service.
+ * CR's create→Ready time. Checks that every CR got its Deployment and Service; counts the
+ * operator's writes (API server counters) and CPU time (/proc) meanwhile.
  */
 import type { ControlPlane } from '../../compiler/plane/plane.ts';
 import type { KubeClient } from '../../runtime-kit/client/rest.ts';
 import { requestCounts, writesBetween } from './apiserver-metrics.ts';
+import { cpuSeconds } from './process.ts';
 import { eventually } from '../../test/helpers/control-plane.ts';
 import { percentile } from './stats.ts';
 import { createWebApps, DEPLOYMENTS, SERVICES, type NamespaceObserver } from './webapps.ts';
@@ -21,6 +23,8 @@ export interface ThroughputResult {
   readonly writesPerCr: number;
   /** Those writes by `VERB resource`. */
   readonly writesByKind: string;
+  /** CPU seconds the operator process used from the first create to the last Ready. */
+  readonly cpuS: number;
 }
 
 /** Names `<prefix>-0000` … for `n` CRs. */
@@ -29,9 +33,10 @@ export function crNames(prefix: string, n: number): string[] {
 }
 
 /** Creates `names` in the observer's namespace and waits until all are Ready (a running operator does the work). */
-export async function measureThroughput(plane: ControlPlane, admin: KubeClient, observer: NamespaceObserver, names: readonly string[]): Promise<ThroughputResult> {
+export async function measureThroughput(plane: ControlPlane, admin: KubeClient, observer: NamespaceObserver, names: readonly string[], operatorPid: number): Promise<ThroughputResult> {
   const ns = observer.namespace;
   const before = await requestCounts(plane);
+  const cpu0 = cpuSeconds(operatorPid);
   const sentAt = await createWebApps(admin, ns, names);
   const timeoutMs = 300_000 + names.length * 1_000;
   await eventually(`${names.length} WebApps Ready in ${ns}`, timeoutMs, async () => (names.every((n) => observer.readyAt.has(n)) ? true : undefined), 200);
@@ -44,6 +49,7 @@ export async function measureThroughput(plane: ControlPlane, admin: KubeClient, 
   if (deps.items.length < names.length || svcs.items.length < names.length) {
     throw new Error(`bench: ${names.length} WebApps Ready in ${ns} but only ${deps.items.length} Deployments and ${svcs.items.length} Services`);
   }
+  const cpuS = cpuSeconds(operatorPid) - cpu0;
   await new Promise((r) => setTimeout(r, 2_000)); // the last CRs' Events
   const writes = writesBetween(before, await requestCounts(plane), new Set(['leases']));
   writes.set('POST webapps', (writes.get('POST webapps') ?? 0) - names.length); // the bench's creates
@@ -58,5 +64,6 @@ export async function measureThroughput(plane: ControlPlane, admin: KubeClient, 
     p99Ms: percentile(lat, 99),
     writesPerCr: total / names.length,
     writesByKind: [...writes].map(([k, n]) => `${k} ${n}`).join(', '),
+    cpuS,
   };
 }
