@@ -101,10 +101,12 @@ export interface SpecChange {
 
 /**
  * The first top-level scalar field of the CR's spec whose `changed()` value simulate shows
- * changing at least one child (its content, or which children exist); undefined when none does.
+ * changing at least one reconciled child (its content, or which children exist); undefined when
+ * none does. Simulate starts from a fresh CR, so onCreate / `once` children (written once, never
+ * updated) are left out of the comparison.
  */
 export async function specChangeThatMovesAChild(katalog: string, cr: Obj, crFile: string, before: SimulationReport): Promise<SpecChange | undefined> {
-  const shape = (r: SimulationReport): string => JSON.stringify(r.children.map((c) => predictedChild(c as Obj, simulatedUid(r), 'uid')));
+  const shape = (r: SimulationReport): string => JSON.stringify((r.children as readonly Obj[]).filter(isReconciled).map((c) => predictedChild(c, simulatedUid(r), 'uid')));
   for (const [field, from] of Object.entries((cr['spec'] ?? {}) as Record<string, unknown>)) {
     if (typeof from !== 'string' && typeof from !== 'number' && typeof from !== 'boolean') continue;
     const to = changed(from);
