@@ -1,213 +1,28 @@
 /**
- * Every example Katalog with sample CRs, end to end the way a user lives it (issue #8), one
- * data-driven test per example: `ork build` of an isolated copy (unique API groups, Katalog name
- * and operator namespace: see isolated-example.ts), its CRDs and generated RBAC bundle installed,
- * the operator started as a process with the generated ServiceAccount's token (TokenRequest) on
- * the RBAC-enforcing API server and a fake Gateway, the sample CRs applied with kubectl. Then,
- * held against what `ork simulate` predicts for the same CRs: every predicted child exists with
- * a controller ownerReference to its CR and every predicted field; the CR's conditions and
- * status fields match with observedGeneration == generation; an Event is recorded; a Katalog
- * with notifications reaches the Gateway's /notify (one without sends nothing). A declared
- * field of a child changed from outside converges back; a CR spec change that simulate shows
- * moving a child rolls out (children appear/disappear as predicted); deleting the CRs releases
- * the finalizers and leaves no child owned by them. SIGTERM ends the operator with exit code 0.
+ * Every example Katalog with sample CRs, end to end with its operator run as a process (issue
+ * #8): one data-driven test per example, the life described in example-e2e.ts.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseAllDocuments, stringify } from 'yaml';
-import { createTestNamespace, deleteNamespace, eventually } from '../../helpers/control-plane.ts';
-import { getJson, kubectl } from '../../helpers/kubectl.ts';
 import { runOrk } from '../../helpers/run-ork.ts';
-import { startFakeGateway } from '../../helpers/fake-gateway.ts';
-import { isSubset } from '../../../runtime-kit/reconcile/subset.ts';
-import type { SimulationReport } from '../../../compiler/simulate/run-simulation.ts';
-import { builtServiceAccount, installBuilt } from './install-built.ts';
 import { startOperator } from './operator-process.ts';
-import { examplesWithSampleCrs, isolatedExample, type IsolatedExample, type SampleCr } from './isolated-example.ts';
-import { childKey, driftTarget, isReconciled, predictedChild, simulateCr, simulatedUid, specChangeThatMovesAChild, type Obj, type SpecChange } from './predicted-children.ts';
+import { examplesWithSampleCrs } from './isolated-example.ts';
+import { exampleEndToEnd, type OperatorLauncher } from './example-e2e.ts';
 
-type Condition = { type: string; status: string; reason?: string };
-
-/** `kind.group` of a sample CR, as kubectl takes it. */
-const crResource = (cr: SampleCr['object']): string => `${cr.kind.toLowerCase()}.${cr.apiVersion.split('/')[0]}`;
-const conditions = (status: unknown): string[] =>
-  ((status as { conditions?: Condition[] } | undefined)?.conditions ?? []).map((c) => `${c.type}=${c.status}/${c.reason ?? ''}`).sort();
-/** The value at a JSON pointer. */
-const at = (o: unknown, pointer: string): unknown =>
-  pointer.split('/').slice(1).reduce<unknown>((n, k) => (n as Record<string, unknown> | undefined)?.[k.replaceAll('~1', '/').replaceAll('~0', '~')], o);
-
-/** The live CR once its conditions are simulate's and observedGeneration == generation. */
-function settledCr(ns: string, cr: SampleCr['object'], report: SimulationReport, timeoutMs = 60_000): Promise<Obj> {
-  const want = conditions(report.status);
-  return eventually(`${cr.kind} ${ns}/${cr.metadata.name}: conditions ${want.join(', ')} at its generation`, timeoutMs, async () => {
-    const live = getJson<Obj>(['-n', ns, crResource(cr), cr.metadata.name]);
-    const status = live?.['status'] as Obj | undefined;
-    const fresh = status?.['observedGeneration'] === live?.['metadata']['generation'] && (status?.['conditions'] as Condition[] | undefined)?.every((c) => !('observedGeneration' in c) || (c as Obj)['observedGeneration'] === live?.['metadata']['generation']);
-    return live && fresh && JSON.stringify(conditions(status)) === JSON.stringify(want) ? live : undefined;
-  });
-}
-
-/**
- * Waits until every child `report` predicts is live, owned (controller) by `crUid`, with its
- * predicted fields (after a spec change: only the reconciled children's, as onCreate / `once`
- * children keep what they were created with), and `gone` children are absent.
- */
-function childrenAsPredicted(ns: string, report: SimulationReport, crUid: string, afterChange = false, gone: readonly Obj[] = [], timeoutMs = 60_000): Promise<boolean> {
-  const simUid = simulatedUid(report);
-  const last = new Map<string, string>();
-  return eventually(`children ${report.children.map((c) => childKey(c as Obj)).join(', ')} as predicted${gone.length ? `, ${gone.map(childKey).join(', ')} gone` : ''}`, timeoutMs, async () => {
-    for (const c of report.children as readonly Obj[]) {
-      const live = getJson<Obj>(['-n', ns, String(c['kind']).toLowerCase(), c['metadata']['name']]);
-      const want = afterChange && !isReconciled(c) ? {} : predictedChild(c, simUid, crUid);
-      const owner = (live?.['metadata']['ownerReferences'] as Obj[] | undefined)?.find((r) => r['controller'] === true);
-      if (!live || owner?.['uid'] !== crUid || !isSubset(want, live)) {
-        last.set(childKey(c), live ? `live ${JSON.stringify(live)}\npredicted ${JSON.stringify(want)}` : 'missing');
-        throw new Error(`${childKey(c)}: ${last.get(childKey(c))}`);
-      }
-    }
-    for (const g of gone) if (getJson<Obj>(['-n', ns, String(g['kind']).toLowerCase(), g['metadata']['name']])) throw new Error(`${childKey(g)} still exists`);
-    return true;
-  });
-}
-
-/** Children of kinds `kinds` in `ns` still carrying an ownerReference to `uid`. */
-function ownedBy(ns: string, kinds: readonly string[], uid: string): string[] {
-  if (kinds.length === 0) return [];
-  const list = JSON.parse(kubectl(['get', '-n', ns, kinds.join(','), '-o', 'json'])) as { items: Obj[] };
-  return list.items.filter((o) => (o['metadata']['ownerReferences'] as Obj[] | undefined)?.some((r) => r['uid'] === uid)).map(childKey);
-}
-
-for (const example of examplesWithSampleCrs()) {
-  test(`${example}: build, run with the SA token, children/status/Events as simulated, drift, spec change, delete`, { timeout: 180_000 }, async (t) => {
-    const times: Record<string, number> = {};
-    const mark = (what: string, since: number): void => void (times[what] = Date.now() - since);
-    const ns = await createTestNamespace(`every-${example}`.slice(0, 40));
-    const iso: IsolatedExample = isolatedExample(example, ns);
-    const out = path.join(path.dirname(iso.dir), 'out');
-    t.after(() => deleteNamespace(ns));
-
-    // ork build (generate + bundle) while simulate predicts every sample CR and finds a spec change.
-    const t0 = Date.now();
-    const predict = (async () => {
-      const reports: SimulationReport[] = [];
-      for (const cr of iso.crs) reports.push(await simulateCr(iso.katalog, cr.file));
-      let change: { cr: SampleCr; report: SimulationReport; change: SpecChange } | undefined;
-      for (const [i, cr] of iso.crs.entries()) {
-        const c = await specChangeThatMovesAChild(iso.katalog, cr.object, cr.file, reports[i]!);
-        if (c) {
-          change = { cr, report: reports[i]!, change: c };
-          break;
-        }
-      }
-      return { reports, change };
-    })();
+/** `ork build` (generate + bundle), then `node dist/main.js` as a child process. */
+const asProcess: OperatorLauncher = {
+  label: 'process',
+  async build(_t, iso, out) {
     const built = await runOrk(['build', iso.katalog, '-o', out]);
     assert.equal(built.code, 0, built.stderr);
-    const { reports, change } = await predict;
-    mark('build+simulate', t0);
-    const missing = [...new Set(reports.flatMap((r) => r.rbac.missing.map((v) => `${v.apiGroup || 'core'}/${v.resource} ${v.verb}`)))];
-    if (missing.length > 0) t.diagnostic(`${example}: simulate says the derived RBAC lacks ${missing.join(', ')} (the live run below checks nothing is forbidden)`);
+  },
+  async start(_t, out, kubeconfig, env) {
+    const op = await startOperator(path.join(out, 'dist', 'main.js'), kubeconfig, env);
+    return { logs: () => op.lines, stop: () => op.stop() };
+  },
+};
 
-    const sa = builtServiceAccount(out);
-    const saConfig = installBuilt(out, sa.namespace, sa.name, path.dirname(iso.dir));
-    t.after(() => {
-      try {
-        const docs = parseAllDocuments(readFileSync(path.join(out, 'manifests', 'operator.yaml'), 'utf8')).map((d) => d.toJS() as { kind: string });
-        kubectl(['delete', '--wait=false', '--ignore-not-found', '-f', '-'], docs.filter((d) => d.kind !== 'Deployment').map((d) => `---\n${stringify(d)}`).join(''));
-        kubectl(['delete', '--wait=false', '--ignore-not-found', '-f', path.join(out, 'manifests', 'crds.yaml')]);
-      } catch {
-        /* best effort: every name is unique to this run */
-      }
-    });
-    const gw = await startFakeGateway();
-    t.after(() => gw.close());
-    const op = await startOperator(path.join(out, 'dist', 'main.js'), saConfig, { ORK_NAMESPACE: iso.operatorNamespace, ORK_GATEWAY_ENDPOINT: gw.endpoint });
-    let stopped = false;
-    t.after(async () => {
-      if (!stopped) await op.stop();
-    });
-
-    // kubectl apply of the sample CRs → children, status, Events, as simulate predicted.
-    const t1 = Date.now();
-    kubectl(['apply', '-f', '-'], iso.crs.map((c) => `---\n${stringify(c.object)}`).join(''));
-    const uids = new Map<SampleCr, string>();
-    for (const [i, cr] of iso.crs.entries()) {
-      const report = reports[i]!;
-      const live = await settledCr(ns, cr.object, report);
-      const uid = String(live['metadata']['uid']);
-      uids.set(cr, uid);
-      await childrenAsPredicted(ns, report, uid);
-      assert.ok(report.children.length > 0, `simulate predicts children for ${cr.object.kind} ${cr.object.metadata.name}`);
-      const { conditions: _c, ...fields } = (report.status ?? {}) as Obj;
-      assert.ok(isSubset(fields, live['status']), `${cr.object.kind} ${cr.object.metadata.name} status: predicted ${JSON.stringify(fields)}, live ${JSON.stringify(live['status'])}`);
-      assert.deepEqual([...(live['metadata']['finalizers'] ?? [])].sort(), [...report.finalizers].sort(), 'finalizers as simulated');
-      const events = await eventually(`an Event about ${cr.object.metadata.name}`, 15_000, async () => {
-        const list = JSON.parse(kubectl(['get', '-n', ns, 'events', '-o', 'json'])) as { items: Array<{ reason: string; involvedObject: { uid?: string } }> };
-        const mine = list.items.filter((e) => e.involvedObject.uid === uid);
-        return mine.length > 0 ? mine : undefined;
-      });
-      t.diagnostic(`${example}: ${cr.object.kind} ${cr.object.metadata.name}: ${report.children.length} children, conditions ${conditions(live['status']).join(' ')}, Events ${[...new Set(events.map((e) => e.reason))].join(',')}`);
-    }
-    mark('apply→settled', t1);
-
-    const declaresNotifications = Object.keys(iso.model['notification']?.['teams'] ?? {}).length > 0;
-    if (declaresNotifications) {
-      const names = new Set(iso.crs.map((c) => c.object.metadata.name));
-      await eventually('a /notify about a sample CR', 30_000, async () =>
-        gw.received.some((r) => r.path === '/notify' && names.has(String((JSON.parse(r.body) as Obj)['crName']))) ? true : undefined);
-      t.diagnostic(`${example}: the Gateway received ${gw.received.length} /notify`);
-    }
-
-    // A declared field of a reconciled child changed from outside → restored.
-    const first = iso.crs[0]!;
-    const target = (reports[0]!.children as readonly Obj[]).filter(isReconciled).map((c) => ({ c, leaf: driftTarget(c) })).find((x) => x.leaf);
-    assert.ok(target?.leaf, `simulate shows a reconciled child with a declared field for ${first.object.metadata.name}`);
-    const { c: child, leaf } = target;
-    const resource = String(child['kind']).toLowerCase();
-    const t2 = Date.now();
-    const patched = JSON.parse(kubectl(['patch', '-n', ns, resource, child['metadata']['name'], '--type=json', '-o', 'json', '-p', JSON.stringify([{ op: 'replace', path: leaf!.pointer, value: leaf!.drifted }])])) as Obj;
-    assert.equal(String(at(patched, leaf!.pointer)), String(leaf!.drifted), 'the outside change landed');
-    await eventually(`${childKey(child)} ${leaf!.pointer} back to ${leaf!.declared}`, 30_000, async () => {
-      const live = getJson<Obj>(['-n', ns, resource, child['metadata']['name']]);
-      return live && live['metadata']['resourceVersion'] !== patched['metadata']['resourceVersion'] && String(at(live, leaf!.pointer)) === String(leaf!.declared) ? true : undefined;
-    });
-    mark('drift corrected', t2);
-    t.diagnostic(`${example}: ${childKey(child)} ${leaf!.pointer} ${leaf!.declared}→${leaf!.drifted} restored`);
-
-    // A CR spec change that simulate shows moving a child → rolled out as predicted.
-    assert.ok(change, 'a spec field whose change moves a child');
-    const t3 = Date.now();
-    kubectl(['patch', '-n', ns, crResource(change.cr.object), change.cr.object.metadata.name, '--type=merge', '-p', JSON.stringify({ spec: { [change.change.field]: change.change.to } })]);
-    const after = change.change.report;
-    const gone = (change.report.children as readonly Obj[]).filter((c) => !(after.children as readonly Obj[]).some((a) => childKey(a) === childKey(c)));
-    const uid = uids.get(change.cr)!;
-    await childrenAsPredicted(ns, after, uid, true, gone);
-    await settledCr(ns, change.cr.object, after);
-    mark('spec change rolled out', t3);
-    t.diagnostic(`${example}: spec.${change.change.field} ${change.change.from}→${change.change.to}${gone.length ? `; removed ${gone.map(childKey).join(', ')}` : ''}`);
-
-    // kubectl delete → finalizers released, CR gone, nothing left owned by it.
-    const t4 = Date.now();
-    for (const cr of iso.crs) kubectl(['delete', '-n', ns, crResource(cr.object), cr.object.metadata.name, '--wait=false']);
-    for (const [i, cr] of iso.crs.entries()) {
-      await eventually(`${cr.object.kind} ${cr.object.metadata.name} gone (finalizers released)`, 60_000, async () => (getJson(['-n', ns, crResource(cr.object), cr.object.metadata.name]) ? undefined : true));
-      const kinds = [...new Set([...reports[i]!.children, ...(change?.cr === cr ? after.children : [])].map((c) => String((c as Obj)['kind']).toLowerCase()))];
-      await eventually(`nothing owned by ${cr.object.metadata.name} left`, 60_000, async () => {
-        const left = ownedBy(ns, kinds, uids.get(cr)!);
-        if (left.length > 0) throw new Error(`still owned: ${left.join(', ')}`);
-        return true;
-      });
-    }
-    mark('delete→clean', t4);
-
-    if (!declaresNotifications) assert.deepEqual(gw.received.map((r) => r.path), [], 'a Katalog without notifications sends nothing to the Gateway');
-    stopped = true;
-    const code = await op.stop();
-    assert.equal(code, 0, `SIGTERM → exit 0; log tail:\n${op.lines.slice(-10).join('\n')}`);
-    const forbidden = op.lines.filter((l) => /forbidden/i.test(l));
-    assert.deepEqual(forbidden, [], 'no request was forbidden with the generated RBAC');
-    t.diagnostic(`${example} timings (ms): ${Object.entries(times).map(([k, v]) => `${k} ${v}`).join(', ')}; total ${Date.now() - t0}`);
-  });
+for (const example of examplesWithSampleCrs()) {
+  test(`${example}: build, run with the SA token, children/status/Events as simulated, drift, spec change, delete`, { timeout: 180_000 }, (t) => exampleEndToEnd(t, example, asProcess));
 }
