@@ -1,12 +1,15 @@
 /**
  * Least-privilege RBAC derived from the normalized model, once, for `ork validate --full`,
  * the generator's manifests and `ork diff`. Rules (docs/rbac.md):
- * - each enabled CRD: get/list/watch its CRs, patch them (finalizers, labels), patch
+ * - each enabled CRD: list/watch its CRs, patch them (finalizers, labels), patch
  *   `<plural>/status` unless status patching is off;
- * - each child kind: get/list/watch (cache, drift, `.children`), create for onCreate, create
+ * - each child kind: list/watch (cache, drift, `.children`), create for onCreate, create
  *   + patch for server-side apply (onReconcile, `reconcile: true`), delete where children are
  *   pruned (gates, forEach, onReconcile) or deleted in `onDelete`;
- * - Events: create/patch; the Lease: create, get/update by name, in the operator namespace only.
+ * - Events: create; the Lease: create, get/update by name, in the operator namespace only.
+ * No `get` on CRs or children: the operator reads them only from its informers' caches (list +
+ * watch), and it never patches an Event (it deduplicates before writing). Removing any verb that
+ * is derived makes something declared fail (test/integration/e2e/rbac-every-rule.test.ts).
  * No wildcard, no cluster-admin; CRD definitions are found through discovery (no rule).
  */
 import type { CrdModel, KatalogModel, ResourceDeclModel, HookBlockModel } from '../model/katalog-model.ts';
@@ -48,7 +51,7 @@ export function deriveRbac(model: KatalogModel): RbacRules {
   const ns: Acc = new Map();
   const lease = leaseName(model);
   if (model.crds.some((c) => c.enabled)) {
-    add(acc, '', 'events', ['create', 'patch'], { path: 'spec.crds', why: 'record Kubernetes Events on CRs' });
+    add(acc, '', 'events', ['create'], { path: 'spec.crds', why: 'record Kubernetes Events on CRs' });
     add(ns, 'coordination.k8s.io', 'leases', ['create'], { path: 'metadata.name', why: `create the leader-election Lease ${lease}` });
   }
   const nsRules = finish(ns);
@@ -62,7 +65,7 @@ function addCrdRules(acc: Acc, crd: CrdModel): void {
   const api = crd.api;
   if (!api) return;
   const path = crd.at.join('.');
-  add(acc, api.group, api.plural, ['get', 'list', 'watch'], { path, why: `watch ${api.kind} CRs` });
+  add(acc, api.group, api.plural, ['list', 'watch'], { path, why: `watch ${api.kind} CRs` });
   add(acc, api.group, api.plural, ['patch'], { path, why: `add and remove finalizers and labels on ${api.kind} CRs` });
   const statusOff = crd.raw.ignoreStatusPatch === true || api.builtIn;
   if (!statusOff) add(acc, api.group, `${api.plural}/status`, ['patch'], { path, why: `write ${api.kind} status (conditions, observedGeneration, fields)` });
@@ -79,7 +82,7 @@ function addBlockRules(acc: Acc, crd: CrdModel, block: HookBlockModel, inGroup: 
 }
 
 function verbsFor(block: HookBlockModel, decl: ResourceDeclModel, inGroup: boolean): Array<[string[], string]> {
-  const out: Array<[string[], string]> = [[['get', 'list', 'watch'], 'read']];
+  const out: Array<[string[], string]> = [[['list', 'watch'], 'read']];
   const gated = decl.raw['when'] !== undefined || decl.raw['or'] !== undefined || decl.raw['forEach'] !== undefined;
   if (block.phase === 'onDelete') {
     if (block.raw.ordered === true || inGroup) out.push([['delete'], 'delete (ordered deletion)']);

@@ -206,7 +206,7 @@ export class MemoryCluster implements ApiWriter, LiveReader, EventSink {
     const k = this.kinds.find((x) => x.apiVersion === ref.apiVersion && x.kind === ref.kind);
     if (!k) return;
     const [group] = splitApiVersion(k.apiVersion);
-    for (const verb of ['get', 'list', 'watch']) this.#use(group, k.plural, verb);
+    for (const verb of ['list', 'watch']) this.#use(group, k.plural, verb);
   }
 
   /** Server-set metadata: uid and creationTimestamp kept, generation bumped on content changes. */

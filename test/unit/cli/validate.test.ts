@@ -62,7 +62,7 @@ test('--full prints the RBAC the Katalog implies', async () => {
   const r = await runOrk(['validate', 'examples/web-app/katalog.yaml', '--full']);
   assert.equal(r.code, 0, r.stderr);
   assert.match(r.stdout, /ClusterRole/);
-  assert.match(r.stdout, /apps\s+deployments\s+create,delete,get,list,patch,watch\s+spec\.crds\.webapp\.operatorBox\.onReconcile\.deployments\.0/);
+  assert.match(r.stdout, /apps\s+deployments\s+create,delete,list,patch,watch\s+spec\.crds\.webapp\.operatorBox\.onReconcile\.deployments\.0/);
   assert.match(r.stdout, /demo\.ork\.dev\s+webapps\/status\s+patch/);
   assert.match(r.stdout, /leases \(web-app-leader\)\s+get,update/);
 });

@@ -31,7 +31,7 @@ test('add-child: a new child kind is an escalation (new RBAC rule), a reconciler
   assert.deepEqual(r['summary'], { breaking: 0, escalations: 1, reductions: 0, changed: true });
   assert.deepEqual(r['crds'], []);
   assert.deepEqual(r['rbac'], [
-    { roleKind: 'ClusterRole', roles: ['widgets-operator'], apiGroup: '', resource: 'services', resourceNames: [], change: 'added', addedVerbs: ['create', 'delete', 'get', 'list', 'patch', 'watch'], removedVerbs: [], escalation: true },
+    { roleKind: 'ClusterRole', roles: ['widgets-operator'], apiGroup: '', resource: 'services', resourceNames: [], change: 'added', addedVerbs: ['create', 'delete', 'list', 'patch', 'watch'], removedVerbs: [], escalation: true },
   ]);
   assert.deepEqual(r['children'], [{ crd: 'widget', added: ['v1 Service'], removed: [] }]);
   assert.deepEqual(r['reconcilers'].map((x: { crd: string; change: string }) => [x.crd, x.change]), [['widget', 'changed']]);
@@ -88,7 +88,7 @@ test('text output: grouped sections, labels, summary; no colour without a TTY; e
   const r = await ork(BASE, 'examples/diff/add-child.yaml', '--fail-on', 'escalation');
   assert.equal(r.code, 1);
   for (const s of ['CRD schemas', 'RBAC', 'Reconcilers', 'Children', 'Dependencies']) assert.match(r.stdout, new RegExp(`^${s}$`, 'm'));
-  assert.match(r.stdout, /^ {4}\+ core\/services: \+create \+delete \+get \+list \+patch \+watch {2}ESCALATION \(new rule\)$/m);
+  assert.match(r.stdout, /^ {4}\+ core\/services: \+create \+delete \+list \+patch \+watch {2}ESCALATION \(new rule\)$/m);
   assert.match(r.stdout, /^ {4}\+ v1 Service$/m);
   assert.match(r.stdout, /^Summary: 0 breaking changes, 1 escalation, 0 reductions; reconcilers: 1 changed$/m);
   assert.doesNotMatch(r.stdout, /\x1b\[/);

@@ -30,8 +30,8 @@ test('every example: no wildcard, every rule traced to a Katalog path, leases on
 
 test('onCreate children get create but not patch; onReconcile children get apply and prune verbs', () => {
   const r = rbacOf('examples/platform/katalog.yaml');
-  assert.deepEqual(find(r.cluster, '', 'secrets')?.verbs, ['create', 'get', 'list', 'watch']);
-  assert.deepEqual(find(r.cluster, 'apps', 'deployments')?.verbs, ['create', 'delete', 'get', 'list', 'patch', 'watch']);
+  assert.deepEqual(find(r.cluster, '', 'secrets')?.verbs, ['create', 'list', 'watch']);
+  assert.deepEqual(find(r.cluster, 'apps', 'deployments')?.verbs, ['create', 'delete', 'list', 'patch', 'watch']);
   assert.deepEqual(find(r.cluster, 'platform.ork.dev', 'apps/status')?.verbs, ['patch']);
 });
 
@@ -40,6 +40,14 @@ test('ordered deletion groups grant delete with a reason pointing at the group',
   const cm = find(r.cluster, '', 'configmaps');
   assert.ok(cm?.verbs.includes('delete'));
   assert.ok(cm?.reasons.some((x) => x.path.includes('onDelete.groups.2.configMaps.0')));
+});
+
+test('no get on CRs or children (reads come from informer caches) and no patch on Events; get only on the named Lease', () => {
+  const r = rbacOf('examples/platform/katalog.yaml');
+  for (const rule of r.cluster) assert.ok(!rule.verbs.includes('get'), `${rule.apiGroup}/${rule.resource}: ${rule.verbs.join(' ')}`);
+  assert.deepEqual(find(r.cluster, 'platform.ork.dev', 'apps')?.verbs, ['list', 'patch', 'watch']);
+  assert.deepEqual(find(r.cluster, '', 'events')?.verbs, ['create']);
+  assert.deepEqual(r.namespace.map((x) => [x.verbs.join(' '), x.resourceNames?.join(' ') ?? '']), [['create', ''], ['get update', 'platform-leader']]);
 });
 
 test('the Kubernetes default plural of a kind', () => {

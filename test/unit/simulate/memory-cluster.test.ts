@@ -65,7 +65,7 @@ test('deletion: finalizers hold the object; releasing them removes it and garbag
   await assert.rejects(c.get(DEPLOY_REF), (e: unknown) => isNotFound(e));
 });
 
-test('verbs used: API writes by resource, cache reads as get/list/watch, Events as create', async () => {
+test('verbs used: API writes by resource, cache reads as list/watch (the informer), Events as create', async () => {
   const { c, deploy, app } = setup();
   await c.create({ group: 'apps', version: 'v1', plural: 'deployments', namespace: 'ns' }, deploy(1));
   await c.ownedBy(app.metadata.uid!, 'ns', [DEPLOY]);
@@ -74,7 +74,6 @@ test('verbs used: API writes by resource, cache reads as get/list/watch, Events 
   assert.deepEqual(c.verbsUsed().map((u) => `${u.apiGroup}|${u.resource}|${u.verb}`), [
     '|events|create',
     'apps|deployments|create',
-    'apps|deployments|get',
     'apps|deployments|list',
     'apps|deployments|watch',
     'demo.ork.dev|apps/status|patch',
