@@ -42,18 +42,23 @@ export async function renderCr(katalogFile: string, model: KatalogModel, crFile:
 
 /** Reads the first YAML document of `crFile` as a CR, or throws a CliError with `exitCode`. */
 export function readCr(crFile: string, exitCode: number): KubeObjectLike {
+  return readCrs(crFile, exitCode)[0]!;
+}
+
+/** Reads every YAML document of `crFile` (at least one) as a CR, or throws a CliError with `exitCode`. */
+export function readCrs(crFile: string, exitCode: number): KubeObjectLike[] {
   const src = readSource(crFile, 'CR file');
   if ('code' in src) {
     printDiagnostics([src], new Map());
     throw new CliError(`cannot read ${crFile}`, exitCode, 'pass the path of a CR manifest (YAML), e.g. the Katalog\'s crFiles entry');
   }
   const parsed = parseYamlDocuments(src);
-  const value = parsed.documents[0]?.value as Record<string, unknown> | undefined;
-  if (parsed.diagnostics.length > 0 || value === null || typeof value !== 'object' || Array.isArray(value)) {
+  const values = parsed.documents.map((d) => d.value as unknown).filter((v) => v !== null && v !== undefined);
+  if (parsed.diagnostics.length > 0 || values.length === 0 || values.some((v) => typeof v !== 'object' || Array.isArray(v))) {
     printDiagnostics(parsed.diagnostics, new Map([[crFile, src.text]]));
-    throw new CliError(`${crFile} is not a YAML object`, exitCode, 'pass one CR, e.g. the Katalog\'s crFiles entry');
+    throw new CliError(`${crFile} is not a YAML object (or a stream of them)`, exitCode, 'pass one CR, e.g. the Katalog\'s crFiles entry');
   }
-  return JSON.parse(JSON.stringify(value)) as KubeObjectLike;
+  return values.map((v) => JSON.parse(JSON.stringify(v)) as KubeObjectLike);
 }
 
 /** The enabled CRD of `model` named `crdName`, else the one serving the CR's apiVersion and kind; a CliError otherwise. */

@@ -10,7 +10,7 @@ import { stringify } from 'yaml';
 import { katalogPath, withKatalogArg } from '../katalog-arg.ts';
 import { CliError, EXIT_INVALID, EXIT_OK, EXIT_USAGE } from '../exit.ts';
 import { printDiagnostics, progress, useColor } from '../output.ts';
-import { crdForCr, readCr } from '../render-cr.ts';
+import { crdForCr, readCrs } from '../render-cr.ts';
 import { displayPath } from '../write-output.ts';
 import { validateKatalog } from '../../validate.ts';
 import type { KatalogModel } from '../../model/katalog-model.ts';
@@ -33,13 +33,13 @@ interface SimulateOptions {
 export function registerSimulate(program: Command): void {
   withKatalogArg(program.command('simulate'))
     .description('offline reconcile preview of one CR: ops per cycle, children, status, creation and deletion order, RBAC used')
-    .option('--cr <file>', 'the CR to reconcile (YAML; default: the first crFiles entry of the CRD)')
+    .option('--cr <file>', 'the CR to reconcile (YAML; in a stream, the first of the --crd\'s kind; default: the first crFiles entry of the CRD)')
     .option('-c, --crd <name>', 'the Katalog CRD entry (default: the one serving the CR\'s apiVersion and kind)')
     .option('--cycles <n>', 'reconcile cycles at most, per phase', '10')
     .addOption(new Option('-o, --output <format>', 'output format').choices(['text', 'json', 'yaml']).default('text'))
     .addHelpText(
       'after',
-      '\nExamples:\n  ork simulate examples/web-app/katalog.yaml\n  ork simulate -f examples/tenant-cleanup/katalog.yaml --cr examples/tenant-cleanup/cr.yaml --cycles 5\n  ork simulate examples/app-config/katalog.yaml --cr examples/app-config/cr.yaml --output json\n\nNo cluster is used: the generated reconciler and the operator\'s harness run against an in-memory\ncluster; Deployments are reported Available after the cycle that wrote them.\n\nExit codes: 0 steady state reached and the CR deleted cleanly, 1 the Katalog is invalid, the\nreconcile fails or never settles, 2 usage error (no CR, unreadable CR, CR of no CRD, unknown --crd).',
+      '\nExamples:\n  ork simulate examples/web-app/katalog.yaml\n  ork simulate -f examples/tenant-cleanup/katalog.yaml --cr examples/tenant-cleanup/cr.yaml --cycles 5\n  ork simulate examples/platform/katalog.yaml --cr examples/platform/cr.yaml --crd app\n  ork simulate examples/app-config/katalog.yaml --cr examples/app-config/cr.yaml --output json\n\nNo cluster is used: the generated reconciler and the operator\'s harness run against an in-memory\ncluster; Deployments are reported Available after the cycle that wrote them.\n\nExit codes: 0 steady state reached and the CR deleted cleanly, 1 the Katalog is invalid, the\nreconcile fails or never settles, 2 usage error (no CR, unreadable CR, CR of no CRD, unknown --crd).',
     )
     .action(async (positional: string | undefined, opts: SimulateOptions) => {
       const cycles = cycleCount(opts.cycles);
@@ -50,7 +50,10 @@ export function registerSimulate(program: Command): void {
         throw new CliError(`${file} is invalid; nothing to simulate`, EXIT_INVALID, `run \`ork validate ${file}\``);
       }
       const crFile = opts.cr ?? sampleCr(v.model, file, opts.crd);
-      const cr = readCr(crFile, EXIT_USAGE);
+      const crs = readCrs(crFile, EXIT_USAGE);
+      // A stream of CRs (kubectl style): with --crd, the first of that CRD's kind; else the first.
+      const named = opts.crd !== undefined ? v.model.crds.find((c) => c.name === opts.crd && c.enabled)?.api : undefined;
+      const cr = crs.find((c) => named !== undefined && c.kind === named.kind && c.apiVersion === `${named.group ? `${named.group}/` : ''}${named.version}`) ?? crs[0]!;
       const crd = crdForCr(v.model, cr, opts.crd, EXIT_USAGE);
       const api = crd.api!;
       const apiVersion = `${api.group ? `${api.group}/` : ''}${api.version}`;

@@ -88,6 +88,20 @@ test('a status read from a child settles one cycle after the Deployment rolls ou
   assert.equal(rep.cr.namespace, 'web');
 });
 
+test('a stream of CRs: --crd picks the first of its kind, else the first document', async () => {
+  const [app, first] = await Promise.all([
+    runOrk(['simulate', 'examples/platform/katalog.yaml', '--cr', 'examples/platform/cr.yaml', '--crd', 'app', '-o', 'json']),
+    runOrk(['simulate', 'examples/platform/katalog.yaml', '--cr', 'examples/platform/cr.yaml', '-o', 'json']),
+  ]);
+  assert.equal(app.code, 0, app.stderr);
+  assert.equal(first.code, 0, first.stderr);
+  assert.deepEqual((JSON.parse(app.stdout) as SimulationReport).cr, { apiVersion: 'platform.ork.dev/v1alpha1', kind: 'App', name: 'shop', namespace: 'default' });
+  const db = JSON.parse(first.stdout) as SimulationReport;
+  assert.equal(db.crd, 'database');
+  assert.deepEqual(db.creationOrder, ['Secret default/orders-credentials', 'Deployment default/orders-db', 'Service default/orders-db']);
+  assert.ok(db.rbac.used.some((u) => u.resource === 'secrets' && u.verb === 'create'), 'onCreate children are created, not applied');
+});
+
 test('a gate that is off: the gated child is never created', async (t) => {
   const cr = crFile(t, 'apiVersion: sim.ork.dev/v1\nkind: Site\nmetadata:\n  name: plain\nspec:\n  image: nginx:1.27\n  extra: false\n  owner:\n    team: ops\n');
   const r = await runOrk(['simulate', SITE, '--cr', cr, '--output', 'json']);
