@@ -10,7 +10,8 @@
  * generation; an Event is recorded; a Katalog with notifications reaches the Gateway's /notify
  * (one without sends nothing). A declared field of a child changed from outside converges back;
  * a CR spec change that simulate shows moving a child rolls out (children appear/disappear as
- * predicted); deleting the CRs releases the finalizers and leaves no child owned by them; no
+ * predicted); deleting the CRs deletes what the operator deletes itself in simulate's order (etcd
+ * revisions), releases the finalizers and leaves no child owned by them; no
  * request was forbidden; stopping the operator ends it with exit code 0.
  */
 import type { TestContext } from 'node:test';
@@ -24,6 +25,7 @@ import { startFakeGateway } from '../../helpers/fake-gateway.ts';
 import { isSubset } from '../../../runtime-kit/reconcile/subset.ts';
 import type { SimulationReport } from '../../../compiler/simulate/run-simulation.ts';
 import { builtServiceAccount, installBuilt } from './install-built.ts';
+import { watchDeletions } from './deletion-watch.ts';
 import { isolatedExample, type IsolatedExample, type SampleCr } from './isolated-example.ts';
 import { childKey, driftTarget, isReconciled, predictedChild, simulateCr, simulatedUid, specChangeThatMovesAChild, type Obj, type SpecChange } from './predicted-children.ts';
 
@@ -205,11 +207,21 @@ export async function exampleEndToEnd(t: TestContext, example: string, launcher:
   mark('spec change rolled out', t3);
   t.diagnostic(`${example}: spec.${change.change.field} ${change.change.from}→${change.change.to}${gone.length ? `; removed ${gone.map(childKey).join(', ')}` : ''}`);
 
-  // kubectl delete → finalizers released, CR gone, nothing left owned by it.
+  // kubectl delete → ordered deletion as simulated, finalizers released, CR gone, nothing left owned by it.
+  const latest = (i: number): SimulationReport => (change?.cr === iso.crs[i] ? after : reports[i]!);
+  const watch = await watchDeletions(ns, iso.crs.flatMap((cr, i) => [cr.object, ...(latest(i).children as readonly Obj[]).map((c) => ({ apiVersion: String(c['apiVersion']), kind: String(c['kind']) }))]));
+  t.after(() => watch.stop());
   const t4 = Date.now();
   for (const cr of iso.crs) kubectl(['delete', '-n', ns, crResource(cr.object), cr.object.metadata.name, '--wait=false']);
   for (const [i, cr] of iso.crs.entries()) {
     await eventually(`${cr.object.kind} ${cr.object.metadata.name} gone (finalizers released)`, 60_000, async () => (getJson(['-n', ns, crResource(cr.object), cr.object.metadata.name]) ? undefined : true));
+    // What the operator deletes itself (deletion stages) and the finalizer release, in simulate's order; garbage collection has no order.
+    const ordered = latest(i).deletionOrder.filter((l) => !l.endsWith('(garbage collected)')).map((l) => l.replace(/ \(.*\)$/, ''));
+    if (ordered.length > 1) {
+      await eventually(`deletions of ${ordered.join(', ')} seen`, 30_000, async () => (ordered.every((w) => watch.deleted.some((d) => d.what === w)) ? true : undefined));
+      assert.deepEqual(watch.order(ordered), ordered, 'deleted in the order simulate predicts (etcd revision order)');
+      t.diagnostic(`${example}: ordered deletion ${ordered.join(' → ')}`);
+    }
     const kinds = [...new Set([...reports[i]!.children, ...(change?.cr === cr ? after.children : [])].map((c) => String((c as Obj)['kind']).toLowerCase()))];
     await eventually(`nothing owned by ${cr.object.metadata.name} left`, 60_000, async () => {
       const left = ownedBy(ns, kinds, uids.get(cr)!);
