@@ -41,6 +41,9 @@ export interface RunOptions {
   readonly kubeconfig?: string;
   readonly port?: number;
   readonly log?: Logger;
+  /** Client-side API request rate of the reconcile client (default 20 qps, burst 30, as controller-runtime). */
+  readonly apiQps?: number;
+  readonly apiBurst?: number;
 }
 
 /** Runs the operator until SIGTERM/SIGINT. */
@@ -50,17 +53,11 @@ export async function runOperator(spec: OperatorSpec, opts: RunOptions = {}): Pr
   const namespace = process.env['ORK_NAMESPACE'] || spec.namespace;
   const connection = await loadConnection({ ...(opts.kubeconfig ? { kubeconfig: opts.kubeconfig } : {}) });
   const metrics = createMetrics({ defaultLabels: { katalog: spec.name } });
-  let notify: NotifyWiring | undefined;
-  try {
-    notify = createNotifyWiring({ katalogName: spec.name, katalogEndpoint: spec.gatewayEndpoint, metrics, log, clock });
-  } catch (err) {
-    log.error(`cannot start: ${err instanceof Error ? err.message : String(err)}`, {});
-    process.exitCode = 2;
-    return;
-  }
+  // A bad gateway endpoint throws: `main` reports it as a start-up failure (exit 2).
+  const notify: NotifyWiring | undefined = createNotifyWiring({ katalogName: spec.name, katalogEndpoint: spec.gatewayEndpoint, metrics, log, clock });
   log.info(notify ? 'notifications go to the gateway' : 'notifications disabled: no gateway endpoint', notify ? { url: notify.notifier.url() } : {});
   const fieldManager = `ork-${spec.name}`;
-  const client = new KubeClient({ connection, fieldManager, logger: log, onAttempt: metrics.apiRequest });
+  const client = new KubeClient({ connection, fieldManager, logger: log, onAttempt: metrics.apiRequest, ...(opts.apiQps !== undefined ? { qps: opts.apiQps } : {}), ...(opts.apiBurst !== undefined ? { burst: opts.apiBurst } : {}) });
   const leaseClient = new KubeClient({ connection, fieldManager, logger: log, onAttempt: metrics.apiRequest, retry: { attempts: 1 }, timeoutMs: 5_000 });
   // Events get their own client, so their own 20 qps budget (controller-runtime's recorder has its
   // own clientset too): fire-and-forget Events must not slow reconciles down in a burst.

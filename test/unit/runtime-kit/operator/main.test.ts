@@ -75,3 +75,7 @@ test('a port already in use: says which and how to pick another', async () => {
     taken.close();
   }
 });
+
+test('a --kube-api-qps that is not a rate is named', () => {
+  assert.match(cannotRun(runMain(['--kube-api-qps', 'fast', '--kubeconfig', kubeconfig()])), /--kube-api-qps \(or its ORK_ variable\) "fast" is not a non-negative number/);
+});
