@@ -15,12 +15,12 @@ import { fileURLToPath } from 'node:url';
 const MAIN = fileURLToPath(new URL('../../../../runtime-kit/operator/main.ts', import.meta.url));
 
 /** Runs `main` of a one-CRD-less operator with `args`; HOME and KUBECONFIG point nowhere. */
-function runMain(args: readonly string[]): { code: number | null; stdout: string; stderr: string } {
+function runMain(args: readonly string[], env: Record<string, string> = {}): { code: number | null; stdout: string; stderr: string } {
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'ork-main-'));
   const script = `import { main } from ${JSON.stringify(MAIN)};\nawait main({ name: 'demo', version: '1.0.0', namespace: 'ork-system', crds: [] }, ${JSON.stringify(args)});\n`;
   const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
     encoding: 'utf8',
-    env: { PATH: process.env['PATH'] ?? '', HOME: home },
+    env: { PATH: process.env['PATH'] ?? '', HOME: home, ...env },
     timeout: 30_000,
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
@@ -78,4 +78,8 @@ test('a port already in use: says which and how to pick another', async () => {
 
 test('a --kube-api-qps that is not a rate is named', () => {
   assert.match(cannotRun(runMain(['--kube-api-qps', 'fast', '--kubeconfig', kubeconfig()])), /--kube-api-qps \(or its ORK_ variable\) "fast" is not a non-negative number/);
+});
+
+test('a Gateway endpoint that is not an http(s) URL stops the start with its setting named', () => {
+  assert.match(cannotRun(runMain(['--kubeconfig', kubeconfig()], { ORK_GATEWAY_ENDPOINT: 'ftp://gw' })), /^cannot run: ORK_GATEWAY_ENDPOINT "ftp:\/\/gw"/);
 });
