@@ -12,7 +12,8 @@
  * ServiceAccount its own priority level with the smallest share (nominalConcurrencyShares 1,
  * a few seats of the server's 600), no borrowing and `Reject` — the
  * API server itself then answers 429 whenever the operator has more requests in flight than
- * that. (A proxy could only fake a 429 by terminating TLS; APF makes the server say it.) Shown:
+ * that; a noisy neighbour in the same flow keeps the seats busy for the first 15 s. (A proxy
+ * could only fake a 429 by terminating TLS; APF makes the server say it.) Shown:
  * a burst of CRs converges anyway, with the 429s counted, and the operator backs off.
  */
 import { test } from 'node:test';
@@ -29,7 +30,8 @@ import { metricValue, scrape } from '../../soak/metrics.ts';
 import { buildWebApp, installCrd } from '../../soak/web-app-operator.ts';
 import { adminClient, forEachBounded, webappRef, WebApps, type WebApp } from '../../soak/webapps.ts';
 import { startOperator, type OperatorProcess } from '../e2e/operator-process.ts';
-import type { KubeClient } from '../../../runtime-kit/client/rest.ts';
+import { KubeClient } from '../../../runtime-kit/client/rest.ts';
+import { kubeconfigConnection } from '../../../runtime-kit/client/kubeconfig.ts';
 import { serviceAccountKubeconfig } from '../e2e/sa-kubeconfig.ts';
 import { startProxiedWebApp } from './proxied-web-app.ts';
 
@@ -132,8 +134,21 @@ test('429 from API Priority and Fairness: a burst converges, throttled requests 
   try {
     const apps = new WebApps(client, ns);
     const names = Array.from({ length: 120 }, (_, i) => `t${i}`);
+    // a noisy neighbour in the same flow (the operator's own ServiceAccount, like a second
+    // replica listing in a loop) keeps the level's few seats busy for the first 15 s of the burst,
+    // so the API server rejects some of the operator's requests even on a fast, quiet machine
+    const neighbour = new KubeClient({ connection: await kubeconfigConnection({ path: saConfig }), qps: 0, retry: { attempts: 1 } });
+    let neighbourRequests = 0;
+    const noisyUntil = Date.now() + 15_000;
+    const noise = forEachBounded([0, 1, 2, 3], 4, async () => {
+      while (Date.now() < noisyUntil) {
+        neighbourRequests++;
+        await neighbour.list(webappRef(ns)).catch(() => undefined);
+      }
+    });
     const t0 = Date.now();
     await forEachBounded(names, 20, (n) => apps.create(n, { image: 'nginx:1.27', replicas: 1 }));
+    await noise;
     await eventually(`all ${names.length} CRs converged`, 150_000, async () => {
       const list = await client.list<{ items: WebApp[] }>(webappRef(ns));
       return list.items.length === names.length && list.items.every(isConverged) ? true : undefined;
@@ -145,7 +160,7 @@ test('429 from API Priority and Fairness: a burst converges, throttled requests 
     const serverMetrics = kubectl(['get', '--raw', '/metrics']).split('\n').filter((l) => l.includes(`priority_level="${level}"`));
     const rejected = serverMetrics.filter((l) => l.startsWith('apiserver_flowcontrol_rejected_requests_total'));
     const seats = serverMetrics.find((l) => l.startsWith('apiserver_flowcontrol_nominal_limit_seats'))?.split(' ').pop();
-    t.diagnostic(`${names.length} CRs converged in ${convergedMs} ms through a priority level of ${seats ?? '?'} seats; operator requests: ${total}, answered 429: ${throttled}; apiserver: ${rejected.join('; ') || 'no rejections recorded'}`);
+    t.diagnostic(`${names.length} CRs converged in ${convergedMs} ms through a priority level of ${seats ?? '?'} seats shared with a neighbour (${neighbourRequests} LISTs in 15 s); operator requests: ${total}, answered 429: ${throttled}; apiserver: ${rejected.join('; ') || 'no rejections recorded'}`);
     assert.ok(throttled > 0, 'the API server throttled the operator (precondition: otherwise this test shows nothing)');
     assert.ok(throttled < total / 2, `backoff keeps 429s a minority: ${throttled} of ${total}`);
     assert.equal(op.child.exitCode, null);
