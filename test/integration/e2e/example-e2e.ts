@@ -16,15 +16,14 @@
  */
 import type { TestContext } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseAllDocuments, stringify } from 'yaml';
+import { stringify } from 'yaml';
 import { createTestNamespace, deleteNamespace, eventually } from '../../helpers/control-plane.ts';
 import { getJson, kubectl } from '../../helpers/kubectl.ts';
 import { startFakeGateway } from '../../helpers/fake-gateway.ts';
 import { isSubset } from '../../../runtime-kit/reconcile/subset.ts';
 import type { SimulationReport } from '../../../compiler/simulate/run-simulation.ts';
-import { builtServiceAccount, installBuilt } from './install-built.ts';
+import { builtServiceAccount, installBuilt, uninstallBuilt } from './install-built.ts';
 import { watchDeletions } from './deletion-watch.ts';
 import { isolatedExample, type IsolatedExample, type SampleCr } from './isolated-example.ts';
 import { childKey, driftTarget, isReconciled, predictedChild, simulateCr, simulatedUid, specChangeThatMovesAChild, type Obj, type SpecChange } from './predicted-children.ts';
@@ -131,15 +130,7 @@ export async function exampleEndToEnd(t: TestContext, example: string, launcher:
 
   const sa = builtServiceAccount(out);
   const saConfig = installBuilt(out, sa.namespace, sa.name, path.dirname(iso.dir));
-  t.after(() => {
-    try {
-      const docs = parseAllDocuments(readFileSync(path.join(out, 'manifests', 'operator.yaml'), 'utf8')).map((d) => d.toJS() as { kind: string });
-      kubectl(['delete', '--wait=false', '--ignore-not-found', '-f', '-'], docs.filter((d) => d.kind !== 'Deployment').map((d) => `---\n${stringify(d)}`).join(''));
-      kubectl(['delete', '--wait=false', '--ignore-not-found', '-f', path.join(out, 'manifests', 'crds.yaml')]);
-    } catch {
-      /* best effort: every name is unique to this run */
-    }
-  });
+  t.after(() => uninstallBuilt(out));
   const gw = await startFakeGateway();
   t.after(() => gw.close());
   const op = await launcher.start(t, out, saConfig, { ORK_NAMESPACE: iso.operatorNamespace, ORK_GATEWAY_ENDPOINT: gw.endpoint });
@@ -215,6 +206,7 @@ export async function exampleEndToEnd(t: TestContext, example: string, launcher:
   for (const cr of iso.crs) kubectl(['delete', '-n', ns, crResource(cr.object), cr.object.metadata.name, '--wait=false']);
   for (const [i, cr] of iso.crs.entries()) {
     await eventually(`${cr.object.kind} ${cr.object.metadata.name} gone (finalizers released)`, 60_000, async () => (getJson(['-n', ns, crResource(cr.object), cr.object.metadata.name]) ? undefined : true));
+    mark('delete→CRs gone', t4);
     // What the operator deletes itself (deletion stages) and the finalizer release, in simulate's order; garbage collection has no order.
     const ordered = latest(i).deletionOrder.filter((l) => !l.endsWith('(garbage collected)')).map((l) => l.replace(/ \(.*\)$/, ''));
     if (ordered.length > 1) {
@@ -229,7 +221,7 @@ export async function exampleEndToEnd(t: TestContext, example: string, launcher:
       return true;
     });
   }
-  mark('delete→clean', t4);
+  mark('delete→nothing owned left (garbage collector)', t4);
 
   if (!declaresNotifications) assert.deepEqual(gw.received.map((r) => r.path), [], 'a Katalog without notifications sends nothing to the Gateway');
   stopped = true;

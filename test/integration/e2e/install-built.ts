@@ -5,7 +5,7 @@
  * kubeconfig carrying the generated ServiceAccount's token, so the operator runs with exactly
  * the generated RBAC.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseAllDocuments, stringify } from 'yaml';
@@ -28,7 +28,21 @@ export function installBuilt(out: string, namespace: string, sa: string, dir: st
   const crds = path.join(out, 'manifests', 'crds.yaml');
   kubectl(['apply', '--server-side', '--force-conflicts', '-f', crds]);
   kubectl(['wait', '--for=condition=Established', '--timeout=60s', '-f', crds]);
-  const docs = parseAllDocuments(readFileSync(path.join(out, 'manifests', 'operator.yaml'), 'utf8')).map((d) => d.toJS() as { kind: string });
-  kubectl(['apply', '-f', '-'], docs.filter((d) => d.kind !== 'Deployment').map((d) => `---\n${stringify(d)}`).join(''));
+  kubectl(['apply', '-f', '-'], bundleWithoutDeployment(out));
   return serviceAccountKubeconfig(plane.kubectl, plane.kubeconfig, namespace, sa, dir);
+}
+
+/** Deletes what `installBuilt` applied (operator namespace, RBAC, ConfigMap, CRDs) without waiting; best effort. */
+export function uninstallBuilt(out: string): void {
+  const plane = testPlane();
+  const del = (args: string[], input?: string): void =>
+    void spawnSync(plane.kubectl, ['--kubeconfig', plane.kubeconfig, 'delete', '--wait=false', '--ignore-not-found', ...args], { encoding: 'utf8', ...(input !== undefined ? { input } : {}) });
+  del(['-f', '-'], bundleWithoutDeployment(out));
+  del(['-f', path.join(out, 'manifests', 'crds.yaml')]);
+}
+
+/** `<out>/manifests/operator.yaml` without its Deployment, as multi-document YAML. */
+function bundleWithoutDeployment(out: string): string {
+  const docs = parseAllDocuments(readFileSync(path.join(out, 'manifests', 'operator.yaml'), 'utf8')).map((d) => d.toJS() as { kind: string });
+  return docs.filter((d) => d.kind !== 'Deployment').map((d) => `---\n${stringify(d)}`).join('');
 }
