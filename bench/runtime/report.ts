@@ -59,7 +59,7 @@ export function renderReport(r: RunReport): string {
   out.push('');
   out.push(`Writes while ${large} CRs converged — ork: ${o.throughputLarge?.writesByKind ?? '—'}; controller-runtime: ${p.throughputLarge?.writesByKind ?? '—'}.`, '');
   if (o.noop?.byKind || p.noop?.byKind) out.push(`No-op window writes — ork: ${o.noop?.byKind || 'none'}; controller-runtime: ${p.noop?.byKind || 'none'}.`, '');
-  out.push('### ork only', '', '| figure | value |', '| --- | ---: |');
+  if (r.orkRss.length > 0 || r.heap) out.push('### ork only', '', '| figure | value |', '| --- | ---: |');
   for (const [label, v] of r.orkRss) out.push(`| ${label} | ${fmt(v, 1)} |`);
   for (const h of r.heap ?? []) out.push(`| 4. informer heap with ${h.objects} ConfigMaps cached (MiB; sync ${fmt(h.syncMs)} ms) | ${fmt(h.heapMiB, 1)} |`, ...(h.bytesPerObject === undefined ? [] : [`| 4. heap per cached object at ${h.objects} (bytes) | ${fmt(h.bytesPerObject)} |`]));
   out.push('');
