@@ -16,6 +16,7 @@
  */
 import type { TestContext } from 'node:test';
 import assert from 'node:assert/strict';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { stringify } from 'yaml';
 import { createTestNamespace, deleteNamespace, eventually } from '../../helpers/control-plane.ts';
@@ -137,6 +138,7 @@ export async function exampleEndToEnd(t: TestContext, example: string, launcher:
   let stopped = false;
   t.after(async () => {
     if (!stopped) await op.stop();
+    rmSync(path.dirname(iso.dir), { recursive: true, force: true });
   });
 
   // kubectl apply of the sample CRs → children, status, Events, as simulate predicted.
