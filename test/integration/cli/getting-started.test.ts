@@ -9,28 +9,17 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, symlink } from 'node:fs/promises';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { REPO_ROOT, runOrk } from '../../helpers/run-ork.ts';
 import { testPlane } from '../../helpers/control-plane.ts';
+import { freePort } from '../../helpers/free-port.ts';
 import { startCommand, type OrkProcess } from '../../helpers/ork-process.ts';
 import { GuideShell, guideActions, missingLine, type GuideAction } from './guide-steps.ts';
 
 const GUIDE = path.join(REPO_ROOT, 'docs', 'getting-started.md');
 const WAIT_STEP_MS = 60_000;
 const BACKGROUND_READY_MS = 150_000;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 const show = (a: GuideAction): string => (a.kind === 'step' ? `line ${a.line}: ${a.script.split('\n')[0]}` : `line ${a.line}: Ctrl-C`);
 

@@ -7,27 +7,15 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import net from 'node:net';
 import { rm } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { createTestNamespace, deleteNamespace, eventually, testPlane } from '../../helpers/control-plane.ts';
 import { runOrk } from '../../helpers/run-ork.ts';
+import { freePort } from '../../helpers/free-port.ts';
 import { startOrk, type OrkProcess } from '../../helpers/ork-process.ts';
 import { isolatedWebApp, type IsolatedWebApp } from './isolated-web-app.ts';
 
 const exec = promisify(execFile);
-
-/** A port nothing listens on right now. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 /** `isKonductor` of an operator's /katalog (undefined while it does not answer). */
 async function isLeader(port: number): Promise<boolean | undefined> {
