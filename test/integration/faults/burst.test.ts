@@ -52,10 +52,11 @@ async function burst(apps: WebApps, prefix: string, n: number, expected: Map<str
   return sentAt;
 }
 
-test(`a burst of ${N} CR creates is absorbed: every CR reconciled, none dropped`, { timeout: 900_000 }, async (t) => {
-  const ns = await createTestNamespace('faults-burst');
-  const system = await createTestNamespace('faults-burst-sys');
-  const op = await startReplica(plane, await buildWebApp(), 'burst', system, { ORK_LOG_LEVEL: 'info' });
+/** A leading web-app operator (built with `build`) watching a fresh namespace, with Ready and queue-depth probes. */
+async function leadingOperator(prefix: string, build: Parameters<typeof buildWebApp>[0] = {}) {
+  const ns = await createTestNamespace(prefix);
+  const system = await createTestNamespace(`${prefix}-sys`);
+  const op = await startReplica(plane, await buildWebApp(build), prefix, system, { ORK_LOG_LEVEL: 'info' });
   cleanups.push(async () => {
     await op.stop();
     await releaseAndDelete(client, ns, system);
@@ -64,8 +65,11 @@ test(`a burst of ${N} CR creates is absorbed: every CR reconciled, none dropped`
   const tracker = new ReadyTracker(client, ns);
   await tracker.start();
   const depth = new GaugeMax(() => [op.port], 'ork_workqueue_depth', { crd: 'webapp' });
-  const apps = new WebApps(client, ns);
-  const expected = new Map<string, Expected>();
+  return { ns, op, tracker, depth, apps: new WebApps(client, ns), expected: new Map<string, Expected>() };
+}
+
+test(`a burst of ${N} CR creates is absorbed: every CR reconciled, none dropped`, { timeout: 900_000 }, async (t) => {
+  const { ns, op, tracker, depth, apps, expected } = await leadingOperator('faults-burst');
 
   const t0 = Date.now();
   const sentAt = await burst(apps, 'b', N, expected);
@@ -99,19 +103,7 @@ test(`a burst of ${N} CR creates is absorbed: every CR reconciled, none dropped`
 test('maxDepth: a burst over the limit is refused visibly (metric + warn line), and every refused CR still converges', { timeout: 600_000 }, async (t) => {
   const MAX_DEPTH = 20;
   const n = Number(process.env['BURST_MAXDEPTH_CRS'] ?? 120);
-  const ns = await createTestNamespace('faults-depth');
-  const system = await createTestNamespace('faults-depth-sys');
-  const op = await startReplica(plane, await buildWebApp({ maxDepth: MAX_DEPTH }), 'depth', system, { ORK_LOG_LEVEL: 'info' });
-  cleanups.push(async () => {
-    await op.stop();
-    await releaseAndDelete(client, ns, system);
-  });
-  await eventually('the operator leads', 30_000, async () => (logLines(op, 'leading').length > 0 ? true : undefined));
-  const tracker = new ReadyTracker(client, ns);
-  await tracker.start();
-  const depth = new GaugeMax(() => [op.port], 'ork_workqueue_depth', { crd: 'webapp' });
-  const apps = new WebApps(client, ns);
-  const expected = new Map<string, Expected>();
+  const { ns, op, tracker, depth, apps, expected } = await leadingOperator('faults-depth', { maxDepth: MAX_DEPTH });
   const t0 = Date.now();
   await burst(apps, 'd', n, expected);
   await eventually(`all ${n} CRs Ready`, 300_000, async () => (tracker.readyAt.size >= n ? true : undefined), 500);
