@@ -6,7 +6,8 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { valueAt, type DocPath, type YamlDocument } from '../load/yaml-document.ts';
 import { conditionListsIn } from '../check/data-walk.ts';
-import type { CrdModel, KatalogModel } from '../model/katalog-model.ts';
+import type { CrdModel, HookBlockModel, KatalogModel } from '../model/katalog-model.ts';
+import { RUNTIME_IO_KEYS, runtimeIoKeys } from '../../runtime-kit/children/runtime-io.ts';
 
 /** The not-yet-compiled parts: a path under a CRD entry and what it is. */
 const PARTS: ReadonlyArray<{ readonly at: DocPath; readonly what: string }> = [
@@ -35,6 +36,19 @@ function compiledConditionLists(crd: CrdModel): Set<string> {
   return new Set(lists.flatMap((at) => [[...at, 'when'].join('.'), [...at, 'or'].join('.')]));
 }
 
+/** Every child declaration of the blocks with its block's phase, deletion groups included. */
+function declarations(blocks: readonly HookBlockModel[]): Array<{ readonly phase: HookBlockModel['phase']; readonly d: HookBlockModel['resources'][number] }> {
+  return blocks.flatMap((b) => [...b.resources.map((d) => ({ phase: b.phase, d })), ...declarations(b.groups)]);
+}
+
+/**
+ * Runtime keys the operator does not act on (runtime-kit/children/runtime-io.ts). `once` is
+ * honoured under onCreate, whose children are created when absent and never updated.
+ */
+function ignoredRuntimeKeys(phase: HookBlockModel['phase'], listKey: string, raw: unknown): string[] {
+  return runtimeIoKeys(listKey, raw).filter((k) => !(k === 'once' && phase === 'onCreate'));
+}
+
 /** Warnings for every not-yet-compiled part present in the enabled CRD entries (and notify blocks outside compiled gates). */
 export function notCompiledWarnings(model: KatalogModel, doc: YamlDocument): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -50,6 +64,10 @@ export function notCompiledWarnings(model: KatalogModel, doc: YamlDocument): Dia
   };
   for (const crd of model.crds.filter((c) => c.enabled)) {
     for (const p of PARTS) if (valueAt(crd.raw, p.at) !== undefined) warn([...crd.at, ...p.at], p.what);
+    for (const { phase, d } of declarations(crd.box.hooks)) {
+      const table: Readonly<Record<string, string>> = RUNTIME_IO_KEYS[d.listKey as keyof typeof RUNTIME_IO_KEYS] ?? {};
+      for (const key of ignoredRuntimeKeys(phase, d.listKey, d.raw)) warn([...d.at, ...key.split('.')], `\`${key}\` of ${d.listKey} (${table[key]})`);
+    }
     const compiled = compiledConditionLists(crd);
     const notify = conditionListsIn(crd.raw, crd.at)
       .filter((l) => !compiled.has(l.at.join('.')))
