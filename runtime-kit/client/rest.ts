@@ -1,12 +1,13 @@
 /**
- * The Kubernetes REST client: typed errors, retries with capped jittered backoff, a client-side
- * token bucket (QPS/burst), server-side apply with a field manager. One instance per operator.
+ * The Kubernetes REST client: typed errors, retries with capped jittered backoff, client-side
+ * token buckets (QPS/burst) per resource as controller-runtime has them, server-side apply with a
+ * field manager. One instance per operator (plus the Lease and Event clients).
  */
 import type { Clock } from '../clock.ts';
 import { realClock, sleep } from '../clock.ts';
 import type { Logger } from '../log/logger.ts';
 import { nullLogger } from '../log/logger.ts';
-import { TokenBucket } from '../token-bucket.ts';
+import { ResourceLimits } from './resource-limits.ts';
 import type { Connection } from './connection.ts';
 import { apiError } from './errors.ts';
 import type { ResourceRef } from './paths.ts';
@@ -21,9 +22,13 @@ export interface KubeClientOptions {
   readonly connection: Connection;
   /** Field manager for server-side apply. Default `ork`. */
   readonly fieldManager?: string;
-  /** Client-side request rate. Default 20 qps (controller-runtime's default). 0 = unlimited. */
+  /**
+   * Client-side request rate of EACH resource (`group/resource`; a subresource counts with its
+   * resource): one token bucket per resource, as controller-runtime's per-GVK REST clients.
+   * Default 20 qps (controller-runtime's default). 0 = unlimited.
+   */
   readonly qps?: number;
-  /** Client-side burst. Default 30. */
+  /** Client-side burst of each resource's bucket. Default 30. */
   readonly burst?: number;
   /** Default: 5 attempts, 100 ms base, 10 s cap. */
   readonly retry?: Partial<RetryPolicy>;
@@ -90,7 +95,7 @@ export function encodeQuery(q: Query | undefined): string {
 export class KubeClient {
   readonly #conn: Connection;
   readonly #fieldManager: string;
-  readonly #bucket: TokenBucket;
+  readonly #limits: ResourceLimits;
   readonly #retry: RetryPolicy;
   readonly #timeoutMs: number;
   readonly #userAgent: string;
@@ -103,7 +108,7 @@ export class KubeClient {
     this.#conn = opts.connection;
     this.#fieldManager = opts.fieldManager ?? 'ork';
     this.#clock = opts.clock ?? realClock;
-    this.#bucket = new TokenBucket(opts.qps ?? 20, opts.burst ?? 30, this.#clock);
+    this.#limits = new ResourceLimits(opts.qps ?? 20, opts.burst ?? 30, this.#clock);
     this.#retry = { ...DEFAULT_RETRY, ...opts.retry };
     this.#timeoutMs = opts.timeoutMs ?? 30_000;
     this.#userAgent = opts.userAgent ?? 'ork';
@@ -122,7 +127,7 @@ export class KubeClient {
       body: req.body === undefined ? undefined : JSON.stringify(req.body),
     };
     for (let attempt = 1; ; attempt++) {
-      await this.#throttle();
+      await this.#throttle(req.path);
       try {
         const res = await exchange(this.#conn, wire, this.#timeoutMs, this.#clock).catch((err: unknown) => {
           this.#onAttempt(req.method, 'error');
@@ -140,11 +145,11 @@ export class KubeClient {
   }
 
   /**
-   * Opens a streaming GET (e.g. `?watch=1`): rate limited, not retried, no timeout (abort with
+   * Opens a streaming GET (e.g. `?watch=1`): rate limited (one token of its resource's bucket), not retried, no timeout (abort with
    * `signal`). Resolves with the response once its status is 2xx; rejects with a typed error.
    */
   async stream(path: string, query: Query, signal?: AbortSignal): Promise<http.IncomingMessage> {
-    await this.#throttle();
+    await this.#throttle(path);
     const { res } = await open(this.#conn, { method: 'GET', pathAndQuery: path + encodeQuery(query), headers: this.#headers({ method: 'GET', path }) }, signal);
     const msg = await res.catch((err: unknown) => {
       this.#onAttempt('GET', 'error');
@@ -204,8 +209,9 @@ export class KubeClient {
     return h;
   }
 
-  async #throttle(): Promise<void> {
-    const wait = this.#bucket.reserve();
+  /** Waits for a token of the bucket of `path`'s resource. */
+  async #throttle(path: string): Promise<void> {
+    const wait = this.#limits.reserve(path);
     if (wait > 0) await sleep(this.#clock, wait);
   }
 

@@ -196,6 +196,15 @@ test('the client-side token bucket paces requests beyond the burst', async () =>
   });
 });
 
+test('each resource has its own token bucket (as controller-runtime): another resource does not wait', async () => {
+  await withApi([], { qps: 2, burst: 2 }, async (c, api, clock) => {
+    const cm = { group: '', version: 'v1', plural: 'configmaps', namespace: 'shop', name: 'web' };
+    await Promise.all([c.get(deploy), c.get(deploy), c.get(cm), c.get(cm), c.mergePatch({ ...deploy, subresource: 'status' }, {})]);
+    assert.equal(api.seen.length, 5);
+    assert.deepEqual(clock.waits, [500], 'only the third deployments request (the status write) waits');
+  });
+});
+
 test('a base URL path prefix is kept', async () => {
   const api = await fakeApi([]);
   try {
