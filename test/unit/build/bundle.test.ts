@@ -29,6 +29,7 @@ for (const name of exampleNames()) {
     assert.doesNotMatch(code, /(^|[^\w$.])eval\s*\(/, 'no eval(');
     assert.doesNotMatch(code, /new\s+Function\s*\(/, 'no new Function(');
     assert.doesNotMatch(code, /(^|[^\w$.])import\s*\(/, 'no dynamic import(');
+    assert.doesNotMatch(code, /from\s*"(node:)?[a-z_/]+"/, 'Node built-ins are required, never ESM-imported (idle memory, builtinsViaRequire)');
     const out = execFileSync(path.resolve('node_modules/.bin/node'), [r.outfile, 'version'], { encoding: 'utf8' });
     assert.match(out, new RegExp(`^${JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')).name} `));
   });
