@@ -67,6 +67,8 @@ export function bundleComposition(metafile: Metafile, outfile: string, opts: { c
   let projectBytes = 0;
   for (const [input, info] of Object.entries(output.inputs)) {
     if (info.bytesInOutput === 0 || input.startsWith('<')) continue;
+    // `builtin:node:http` ...: the one-line `require` shims of bundle.ts's builtinsViaRequire (Node's own modules ship in the binary).
+    if (input.startsWith('builtin:')) continue;
     const abs = path.resolve(opts.cwd, input);
     const dir = packageDirOf(abs);
     if (dir !== undefined) byDir.set(dir, (byDir.get(dir) ?? 0) + info.bytesInOutput);

@@ -28,7 +28,7 @@ function fixture(): { root: string; metafile: Metafile; outfile: string } {
   pkg('node_modules/a/node_modules/c', { name: 'c', version: '3.0.0', licenses: [{ type: 'MIT' }, { type: 'Apache-2.0' }] });
   pkg('node_modules/unused', { name: 'unused', version: '9.9.9' });
   writeFileSync(path.join(root, 'package-lock.json'), JSON.stringify({ packages: { 'node_modules/a': { integrity: `sha512-${Buffer.from('hash-of-a').toString('base64')}` } } }));
-  const inputs = { 'node_modules/a/index.js': 10, 'node_modules/a/lib/x.js': 5, 'node_modules/@s/b/dist/b.mjs': 7, 'node_modules/a/node_modules/c/c.js': 3, 'node_modules/unused/u.js': 0, 'kit/x.ts': 100, 'proj/src/main.ts': 20 };
+  const inputs = { 'node_modules/a/index.js': 10, 'node_modules/a/lib/x.js': 5, 'node_modules/@s/b/dist/b.mjs': 7, 'node_modules/a/node_modules/c/c.js': 3, 'node_modules/unused/u.js': 0, 'kit/x.ts': 100, 'proj/src/main.ts': 20, 'builtin:node:http': 40 };
   const metafile = {
     inputs: {},
     outputs: { 'proj/dist/main.js': { bytes: 1, imports: [], exports: [], entryPoint: 'proj/src/main.ts', inputs: Object.fromEntries(Object.entries(inputs).map(([k, n]) => [k, { bytesInOutput: n }])) } },
@@ -61,7 +61,7 @@ test('packageDirOf: the last node_modules segment, scoped names', () => {
   assert.equal(packageDirOf('/r/runtime-kit/x.ts'), undefined);
 });
 
-test('bundleComposition: packages with bytes in the output, sorted, with license and lockfile hash', () => {
+test('bundleComposition: packages with bytes in the output, sorted, with license and lockfile hash; built-in shims skipped', () => {
   const f = fixture();
   const c = bundleComposition(f.metafile, f.outfile, { cwd: f.root, runtimeKitDir: path.join(f.root, 'kit'), projectDir: path.join(f.root, 'proj'), lockfile: path.join(f.root, 'package-lock.json') });
   assert.deepEqual(c.packages.map((p) => [p.name, p.version, p.license, p.bytesInOutput]), [
