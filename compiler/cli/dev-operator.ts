@@ -9,6 +9,7 @@ import { execFile, spawn } from 'node:child_process';
 import { promisify } from 'node:util';
 import path from 'node:path';
 import { CliError, EXIT_INVALID } from './exit.ts';
+import { OPERATOR_NODE_FLAGS } from '../emit/project.ts';
 
 const exec = promisify(execFile);
 
@@ -72,12 +73,12 @@ export interface OperatorChild {
 export const STOP_GRACE_MS = 30_000;
 
 /**
- * Starts `node <bundle> --kubeconfig <file>` in this terminal's process group. Stopping always
+ * Starts `node <V8 flags of the image> <bundle> --kubeconfig <file>` in this terminal's process group. Stopping always
  * sends SIGTERM: after a Ctrl-C the terminal already sent SIGINT to the child, and the operator
  * handles each of SIGINT and SIGTERM once, so the two never kill it half-way through draining.
  */
 export function startOperatorChild(op: OperatorLaunch): OperatorChild {
-  const child = spawn(process.execPath, [op.bundle, '--kubeconfig', op.kubeconfig], {
+  const child = spawn(process.execPath, [...OPERATOR_NODE_FLAGS, op.bundle, '--kubeconfig', op.kubeconfig], {
     stdio: ['ignore', 'inherit', 'inherit'],
     env: { ...process.env, ORK_NAMESPACE: op.namespace, ...(op.port !== undefined ? { ORK_PORT: String(op.port) } : {}) },
   });

@@ -16,6 +16,15 @@ import { runtimeBundle } from './manifests/bundle.ts';
 import { defaultImage, operatorName } from './manifests/labels.ts';
 import { yamlStream } from './manifests/yaml-stream.ts';
 
+/**
+ * V8 flags every operator process starts with (image ENTRYPOINT, `ork run/up`'s dev runner).
+ * `--max-semi-space-size=1` caps the young generation at 1 MiB: an idle operator allocates
+ * little, and the smaller semi-spaces measured 67.9 → 66.4 MiB idle RSS for a 15-CRD operator
+ * (web-app 64.7 → 64.4) on a real plane (bench/README.md). The price is more frequent scavenges
+ * under load. `--lite-mode` saves more but disables the optimizing compiler: not used.
+ */
+export const OPERATOR_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=1'];
+
 /** What the project emitter needs. */
 export interface ProjectInput {
   readonly model: KatalogModel;
@@ -93,7 +102,7 @@ function containerfile(model: KatalogModel, katalogPath: string): string {
     'FROM scratch',
     'COPY rootfs/ /',
     'USER 65532:65532',
-    'ENTRYPOINT ["/bin/node", "/app/main.js"]',
+    `ENTRYPOINT [${['/bin/node', ...OPERATOR_NODE_FLAGS, '/app/main.js'].map((a) => JSON.stringify(a)).join(', ')}]`,
     '',
   ].join('\n');
 }

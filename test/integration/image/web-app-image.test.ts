@@ -52,7 +52,7 @@ test('web-app image: built twice → same id and digests; runs `version`; labels
   assert.equal(podman('run', '--rm', ...podmanRunArgs(), tag, 'version'), 'web-app-operator 0.1.0\n');
   const img = await inspectImage(tag);
   assert.equal(img.user, '65532:65532');
-  assert.deepEqual(img.entrypoint, ['/bin/node', '/app/main.js']);
+  assert.deepEqual(img.entrypoint, ['/bin/node', '--max-semi-space-size=1', '/app/main.js']);
   for (const meta of [img.labels, img.annotations]) {
     assert.equal(meta['org.opencontainers.image.title'], 'web-app-operator');
     assert.equal(meta['org.opencontainers.image.version'], '0.1.0');
