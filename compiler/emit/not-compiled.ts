@@ -11,6 +11,7 @@ import { RUNTIME_IO_KEYS, runtimeIoKeys } from '../../runtime-kit/children/runti
 
 /** The not-yet-compiled parts: a path under a CRD entry and what it is. */
 const PARTS: ReadonlyArray<{ readonly at: DocPath; readonly what: string }> = [
+  { at: ['endpoints'], what: 'per-CRD HTTP endpoint switches (every /katalog route is served)' },
   { at: ['validation'], what: 'reconcile-time validation rules' },
   { at: ['admission', 'validation'], what: 'reconcile-time validation rules' },
   { at: ['operatorBox', 'preReconcile'], what: 'pre-reconcile gates and sentinels' },

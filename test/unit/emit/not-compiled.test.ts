@@ -46,3 +46,12 @@ test('once under onReconcile and toNamespaces are named, positioned on the key',
   assert.match(lines[once!.position!.line - 1] ?? '', /^\s+once: true$/);
   assert.match(lines[fanOut!.position!.line - 1] ?? '', /^\s+toNamespaces: \[shared\]$/);
 });
+
+test('per-CRD endpoints switches are named as not applied', () => {
+  const { g, lines } = generateEdited((t) => t.replace('      operatorBox:\n', '      endpoints:\n        info: false\n      operatorBox:\n'));
+  assert.ok(g.files, JSON.stringify(g.diagnostics));
+  const [w, ...rest] = g.diagnostics.filter((d) => d.code === 'ORK046');
+  assert.deepEqual(rest, []);
+  assert.match(w!.message, /^per-CRD HTTP endpoint switches/);
+  assert.match(lines[w!.position!.line - 1] ?? '', /^\s+endpoints:$/);
+});
