@@ -8,5 +8,6 @@ export type { ReconcileResult } from './result.ts';
 export { DONE } from './result.ts';
 export { castStatusValue, setStatusField } from './status-fields.ts';
 export { forEachEntries, type ForEachEntry } from './for-each.ts';
+export { gatedOffRef } from './gated-off.ts';
 export { parseGoDurationMs } from '../duration.ts';
 export { isSubset } from './subset.ts';

@@ -71,7 +71,7 @@ export function reconcilerModule(input: ReconcilerModuleInput): string {
     "import * as rt from '@ork/runtime-kit/template';",
     "import { evaluateGate, readPath, type Condition } from '@ork/runtime-kit/conditions';",
     "import { CHILD_BUILDERS as build, type BuildContext } from '@ork/runtime-kit/children';",
-    "import { castStatusValue, forEachEntries, parseGoDurationMs, setStatusField, type Desired, type DesiredChild, type KubeObjectLike, type ObjectRef, type ReconcileInput } from '@ork/runtime-kit/reconcile';",
+    "import { castStatusValue, forEachEntries, gatedOffRef, parseGoDurationMs, setStatusField, type Desired, type DesiredChild, type ObjectRef, type ReconcileInput } from '@ork/runtime-kit/reconcile';",
     ...(notifies ? ["import { evaluateNotifyingGate, type FiredNotification, type NotifyingDesired } from '@ork/runtime-kit/notify';"] : []),
     `import type { ${name} } from '../types/${crd.name}.ts';`,
     '',
@@ -93,8 +93,6 @@ export function reconcilerModule(input: ReconcilerModuleInput): string {
     ...body.map((l) => (l === '' ? '' : `  ${l}`)),
     `  return { children, gatedOff, statusFields, requeueAfterMs: ${requeue}, deletionStages: ${deletion}${crLabels ? `, crLabels: ${crLabels}` : ''}${notifies ? ', notifications' : ''} };`,
     '}',
-    '',
-    "/** The identity of a built child, for gated-off pruning. */\nfunction refOf(o: KubeObjectLike): ObjectRef {\n  return { apiVersion: o.apiVersion, kind: o.kind, name: o.metadata.name, ...(o.metadata.namespace ? { namespace: o.metadata.namespace } : {}) };\n}",
     '',
     '/** Gate lists need the Condition type in scope even when a module declares none. */',
     'export type { Condition };',
@@ -127,13 +125,18 @@ function declCode(block: HookBlockModel, decl: ResourceDeclModel, tpl: (c: Recor
   const orRaw = decl.raw['or'] as RawCondition[] | undefined;
   const gated = (whenRaw?.length ?? 0) + (orRaw?.length ?? 0) > 0;
   const literalLines = literal.split('\n');
+  // A gated declaration is built only when its gate holds (or, for pruning, to learn its name):
+  // its templates may need fields the gate exists to guard.
+  const lhs = gated ? 'const make = () =>' : 'const object =';
   const buildLines = literalLines.length === 1
-    ? [`const object = build.${decl.listKey}(${literal}, { owner, phase: ${JSON.stringify(block.phase)} });`]
-    : [`const object = build.${decl.listKey}(${literalLines[0]}`, ...literalLines.slice(1, -1), `${literalLines[literalLines.length - 1]}, { owner, phase: ${JSON.stringify(block.phase)} });`];
-  const push = `children.push({ object, mode: ${JSON.stringify(mode)}, force: ${force}, declaredAt: ${JSON.stringify(declaredAt)} });`;
+    ? [`${lhs} build.${decl.listKey}(${literal}, { owner, phase: ${JSON.stringify(block.phase)} });`]
+    : [`${lhs} build.${decl.listKey}(${literalLines[0]}`, ...literalLines.slice(1, -1), `${literalLines[literalLines.length - 1]}, { owner, phase: ${JSON.stringify(block.phase)} });`];
+  const push = (object: string): string => `children.push({ object${object}, mode: ${JSON.stringify(mode)}, force: ${force}, declaredAt: ${JSON.stringify(declaredAt)} });`;
   const inner = [
     ...buildLines,
-    ...(gated ? [`if (${gate({ when: whenRaw, or: orRaw }, decl.at, ref, dataVar)}) ${push}`, 'else gatedOff.push(refOf(object));'] : [push]),
+    ...(gated
+      ? [`if (${gate({ when: whenRaw, or: orRaw }, decl.at, ref, dataVar)}) ${push(': make()')}`, 'else {', '  const off = gatedOffRef(make);', '  if (off) gatedOff.push(off);', '}']
+      : [push('')]),
   ];
   const out = [`// ${declaredAt}${docComment(decl)}`];
   if (forEach) {

@@ -7,7 +7,7 @@
 import * as rt from '@ork/runtime-kit/template';
 import { evaluateGate, readPath, type Condition } from '@ork/runtime-kit/conditions';
 import { CHILD_BUILDERS as build, type BuildContext } from '@ork/runtime-kit/children';
-import { castStatusValue, forEachEntries, parseGoDurationMs, setStatusField, type Desired, type DesiredChild, type KubeObjectLike, type ObjectRef, type ReconcileInput } from '@ork/runtime-kit/reconcile';
+import { castStatusValue, forEachEntries, gatedOffRef, parseGoDurationMs, setStatusField, type Desired, type DesiredChild, type ObjectRef, type ReconcileInput } from '@ork/runtime-kit/reconcile';
 import type { AppConfig } from '../types/appconfig.ts';
 
 // ── Compiled templates ───────────────────────────────────────────────────────
@@ -132,22 +132,20 @@ export function reconcileAppConfig(cr: AppConfig, input: ReconcileInput): Desire
   }
   // spec.crds.appconfig.operatorBox.onReconcile.configMaps.1 — ConfigMap
   {
-    const object = build.configMaps({
+    const make = () => build.configMaps({
       name: t6(data),
       data: {
         replicas: t7(data),
         production: t8(data),
       },
     }, { owner, phase: "onReconcile" });
-    if (evaluateGate([{ op: "equals", field: (d) => readPath(d, ["spec","stage"]), value: () => "production" }], [], data)) children.push({ object, mode: "apply", force: true, declaredAt: "spec.crds.appconfig.operatorBox.onReconcile.configMaps.1" });
-    else gatedOff.push(refOf(object));
+    if (evaluateGate([{ op: "equals", field: (d) => readPath(d, ["spec","stage"]), value: () => "production" }], [], data)) children.push({ object: make(), mode: "apply", force: true, declaredAt: "spec.crds.appconfig.operatorBox.onReconcile.configMaps.1" });
+    else {
+      const off = gatedOffRef(make);
+      if (off) gatedOff.push(off);
+    }
   }
   return { children, gatedOff, statusFields, requeueAfterMs: 0, deletionStages: [] };
-}
-
-/** The identity of a built child, for gated-off pruning. */
-function refOf(o: KubeObjectLike): ObjectRef {
-  return { apiVersion: o.apiVersion, kind: o.kind, name: o.metadata.name, ...(o.metadata.namespace ? { namespace: o.metadata.namespace } : {}) };
 }
 
 /** Gate lists need the Condition type in scope even when a module declares none. */

@@ -7,7 +7,7 @@
 import * as rt from '@ork/runtime-kit/template';
 import { evaluateGate, readPath, type Condition } from '@ork/runtime-kit/conditions';
 import { CHILD_BUILDERS as build, type BuildContext } from '@ork/runtime-kit/children';
-import { castStatusValue, forEachEntries, parseGoDurationMs, setStatusField, type Desired, type DesiredChild, type KubeObjectLike, type ObjectRef, type ReconcileInput } from '@ork/runtime-kit/reconcile';
+import { castStatusValue, forEachEntries, gatedOffRef, parseGoDurationMs, setStatusField, type Desired, type DesiredChild, type ObjectRef, type ReconcileInput } from '@ork/runtime-kit/reconcile';
 import { evaluateNotifyingGate, type FiredNotification, type NotifyingDesired } from '@ork/runtime-kit/notify';
 import type { Queue } from '../types/queue.ts';
 
@@ -124,11 +124,6 @@ export function reconcileQueue(cr: Queue, input: ReconcileInput): NotifyingDesir
   else setStatusField(statusFields, "backlogAlert", '');
   if (evaluateNotifyingGate([{ op: "equals", field: (d) => readPath(d, ["spec","paused"]), value: () => "true" }, { op: "equals", field: (d) => readPath(d, ["metadata","namespace"]), value: () => "production", notify: { condKey: "metadata.namespace|equals|production", field: "metadata.namespace", operator: "equals", value: "production", teams: [{ name: "oncall", intervalMs: 1800000, message: (d) => t6(d) }] } }], [], data, notifications)) setStatusField(statusFields, "pausedInProduction", castStatusValue("bool", "true"));
   return { children, gatedOff, statusFields, requeueAfterMs: 0, deletionStages: [], notifications };
-}
-
-/** The identity of a built child, for gated-off pruning. */
-function refOf(o: KubeObjectLike): ObjectRef {
-  return { apiVersion: o.apiVersion, kind: o.kind, name: o.metadata.name, ...(o.metadata.namespace ? { namespace: o.metadata.namespace } : {}) };
 }
 
 /** Gate lists need the Condition type in scope even when a module declares none. */

@@ -7,7 +7,7 @@
 import * as rt from '@ork/runtime-kit/template';
 import { evaluateGate, readPath, type Condition } from '@ork/runtime-kit/conditions';
 import { CHILD_BUILDERS as build, type BuildContext } from '@ork/runtime-kit/children';
-import { castStatusValue, forEachEntries, parseGoDurationMs, setStatusField, type Desired, type DesiredChild, type KubeObjectLike, type ObjectRef, type ReconcileInput } from '@ork/runtime-kit/reconcile';
+import { castStatusValue, forEachEntries, gatedOffRef, parseGoDurationMs, setStatusField, type Desired, type DesiredChild, type ObjectRef, type ReconcileInput } from '@ork/runtime-kit/reconcile';
 import type { Tenant } from '../types/tenant.ts';
 
 // ── Compiled templates ───────────────────────────────────────────────────────
@@ -130,11 +130,6 @@ export function reconcileTenant(cr: Tenant, input: ReconcileInput): Desired {
     children.push({ object, mode: "apply", force: true, declaredAt: "spec.crds.tenant.operatorBox.onReconcile.services.0" });
   }
   return { children, gatedOff, statusFields, requeueAfterMs: 0, deletionStages: [[{ apiVersion: "apps/v1", kind: "Deployment", name: t6(data), namespace: cr.metadata.namespace }], [{ apiVersion: "v1", kind: "Service", name: t7(data), namespace: cr.metadata.namespace }], [{ apiVersion: "v1", kind: "ConfigMap", name: t8(data), namespace: cr.metadata.namespace }]] };
-}
-
-/** The identity of a built child, for gated-off pruning. */
-function refOf(o: KubeObjectLike): ObjectRef {
-  return { apiVersion: o.apiVersion, kind: o.kind, name: o.metadata.name, ...(o.metadata.namespace ? { namespace: o.metadata.namespace } : {}) };
 }
 
 /** Gate lists need the Condition type in scope even when a module declares none. */
