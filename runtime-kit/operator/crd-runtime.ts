@@ -94,6 +94,18 @@ export class CrdRuntime {
     return [this.crInformer(), ...children].every((inf) => inf?.hasSynced() ?? false);
   }
 
+  /**
+   * Resolves once `synced()` holds (at once if it does); resolves false if an informer is
+   * missing or stops, or `signal` aborts first.
+   */
+  async waitForSync(signal?: AbortSignal): Promise<boolean> {
+    const children = this.spec.childKinds.map((k) => this.#deps.informers.get(kindKey(k.apiVersion, k.kind)));
+    const all = [this.crInformer(), ...children].filter((inf): inf is Informer<InformerObject> => inf !== undefined);
+    if (all.length !== children.length + 1) return false;
+    const results = await Promise.all(all.map((inf) => inf.waitForSync(signal)));
+    return results.every(Boolean);
+  }
+
   /** The live reader of the harness: this CRD's CRs from its own informer, children from theirs. */
   #live(): LiveReader {
     const { kind } = this.spec;

@@ -3,8 +3,10 @@
  * its dependencies is `started` (workers running) or, for `healthy`, running with no
  * consecutive failures (Orkestra's gating: pending/ready/degraded/deleted behave as
  * started). A CRD whose informer has not synced — its CRD may not be installed yet — waits
- * without blocking the others. CRDs not yet startable are retried every second, so a CRD whose
- * dependency heals (or whose CRD appears) later still starts. The returned function stops everything in reverse order.
+ * without blocking the others. Readiness is re-checked as soon as a CRD's informers report
+ * synced (so the first reconcile does not wait for a timer when the Lease is won before the
+ * caches are warm), and every second as a safety net, so a CRD whose dependency heals (a
+ * `healthy` gate) or whose CRD appears later still starts. The returned function stops everything in reverse order.
  * A CRD still draining from an earlier term (leadership lost, then won again while in-flight
  * reconciles of the old term run) starts only once that drain is over, so one key is never
  * reconciled by an old and a new worker at the same time.
@@ -12,6 +14,7 @@
 import type { Logger } from '../log/logger.ts';
 import type { CrdRuntime } from './crd-runtime.ts';
 
+/** The periodic re-check (safety net for health gates); sync is event driven. */
 const RETRY_MS = 1_000;
 
 /** Runtimes whose stop (of any term) has begun and not finished. */
@@ -30,7 +33,11 @@ function ready(rt: CrdRuntime, all: readonly CrdRuntime[]): boolean {
 /** Starts `runtimes` in order as their dependencies allow; returns a stop function (reverse order). */
 export function startInOrder(runtimes: readonly CrdRuntime[], signal: AbortSignal, log: Logger, drainMs: number): () => Promise<void> {
   let timer: NodeJS.Timeout | undefined;
+  let stopping: Promise<void> | undefined;
   const tick = (): void => {
+    if (timer) clearTimeout(timer); // one pending re-check at a time, whoever triggered this one
+    timer = undefined;
+    if (signal.aborted || stopping) return;
     for (const rt of runtimes) {
       if (draining.has(rt) || rt.running || !ready(rt, runtimes)) continue;
       rt.start();
@@ -42,7 +49,10 @@ export function startInOrder(runtimes: readonly CrdRuntime[], signal: AbortSigna
     }
   };
   tick();
-  let stopping: Promise<void> | undefined;
+  // Re-check the moment a waiting CRD's informers have synced (not up to RETRY_MS later).
+  for (const rt of runtimes) if (!rt.synced()) void rt.waitForSync(signal).then((ok) => ok && tick());
+  // ... and the moment an earlier term's drain of a CRD is over.
+  for (const d of new Set(runtimes.map((rt) => draining.get(rt)))) void d?.then(tick);
   const stop = (): Promise<void> => {
     stopping ??= (async () => {
       if (timer) clearTimeout(timer);
