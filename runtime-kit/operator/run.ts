@@ -41,7 +41,7 @@ export interface RunOptions {
   readonly kubeconfig?: string;
   readonly port?: number;
   readonly log?: Logger;
-  /** Client-side API request rate of the reconcile client (default 20 qps, burst 30, as controller-runtime). */
+  /** Client-side API request rate of the reconcile client, per resource (default 20 qps, burst 30, as controller-runtime). */
   readonly apiQps?: number;
   readonly apiBurst?: number;
 }
@@ -59,8 +59,9 @@ export async function runOperator(spec: OperatorSpec, opts: RunOptions = {}): Pr
   const fieldManager = `ork-${spec.name}`;
   const client = new KubeClient({ connection, fieldManager, logger: log, onAttempt: metrics.apiRequest, ...(opts.apiQps !== undefined ? { qps: opts.apiQps } : {}), ...(opts.apiBurst !== undefined ? { burst: opts.apiBurst } : {}) });
   const leaseClient = new KubeClient({ connection, fieldManager, logger: log, onAttempt: metrics.apiRequest, retry: { attempts: 1 }, timeoutMs: 5_000 });
-  // Events get their own client, so their own 20 qps budget (controller-runtime's recorder has its
-  // own clientset too): fire-and-forget Events must not slow reconciles down in a burst.
+  // Events get their own client, as controller-runtime's recorder has its own clientset. Rate
+  // limits are per resource now, so fire-and-forget Events would not share a budget with
+  // reconcile writes on the reconcile client either; the separate client is kept for parity.
   const eventClient = new KubeClient({ connection, fieldManager, logger: log, onAttempt: metrics.apiRequest });
   const factory = new InformerFactory(client, { logger: log });
   const resource = (k: KindInfo, ns?: string) => {
