@@ -2,7 +2,7 @@
  * The operator's command line, what a generated `main.ts` calls: `version` / `--version` print the
  * version; otherwise run until a signal. Flags: `--kubeconfig`, `--port` (else ORK_PORT, default
  * 8080), `--kube-api-qps` / `--kube-api-burst` (else ORK_KUBE_API_QPS / ORK_KUBE_API_BURST; default
- * 20 / 30, as controller-runtime's flags of the same names). A failure to start (no cluster connection, the port taken,
+ * 20 / 30 per resource, as controller-runtime's flags of the same names). A failure to start (no cluster connection, the port taken,
  * a bad flag) is one JSON error line with what to do and exit code 2, never a stack trace.
  */
 import { parseArgs } from 'node:util';
