@@ -98,7 +98,7 @@ try {
       orkRss.push(['4. idle RSS, 15-CRD synthetic Katalog (MiB; target ≤ 60)', (await tryOr('15-CRD idle RSS', () => idleMemory(orkSystem(fifteen.bundle), bp.plane.kubeconfig, leaseNs)))?.rssMiB]);
     }
     const variants: ReadonlyArray<readonly [string, string[]]> = [
-      ['--max-semi-space-size=1', ['--max-semi-space-size=1']],
+      ['no flags (the image passes --max-semi-space-size=1)', []],
       ['--lite-mode', ['--lite-mode']],
       ['--max-semi-space-size=1 --lite-mode', ['--max-semi-space-size=1', '--lite-mode']],
       ['--max-old-space-size=64', ['--max-old-space-size=64']],

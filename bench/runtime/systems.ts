@@ -13,6 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { runOrk, REPO_ROOT } from '../../test/helpers/run-ork.ts';
 import { startProcess, type RunningProcess } from './process.ts';
+import { OPERATOR_NODE_FLAGS } from '../../compiler/emit/project.ts';
 
 const NODE = path.join(REPO_ROOT, 'node_modules', '.bin', 'node');
 const PEER_DIR = path.join(REPO_ROOT, 'bench', 'peers', 'controller-runtime');
@@ -31,7 +32,7 @@ export interface RunningSystem {
 /** How to start one system. */
 export interface SystemUnderTest {
   readonly name: string;
-  /** Starts one replica; `leaseNamespace` must exist. `nodeArgs` are V8/Node flags (ork only). */
+  /** Starts one replica; `leaseNamespace` must exist. `nodeArgs` are V8/Node flags (ork only; default the image's). */
   start(opts: { kubeconfig: string; leaseNamespace: string; nodeArgs?: readonly string[] }): Promise<RunningSystem>;
 }
 
@@ -43,11 +44,11 @@ export async function buildOrkOperator(katalog: string): Promise<{ bundle: strin
   return { bundle: path.join(out, 'dist', 'main.js'), crds: path.join(out, 'manifests', 'crds.yaml') };
 }
 
-/** ork's generated operator from `bundle`. */
+/** ork's generated operator from `bundle`, by default with the Node flags its image's ENTRYPOINT passes. */
 export function orkSystem(bundle: string, name = 'ork'): SystemUnderTest {
   return {
     name,
-    async start({ kubeconfig, leaseNamespace, nodeArgs = [] }) {
+    async start({ kubeconfig, leaseNamespace, nodeArgs = OPERATOR_NODE_FLAGS }) {
       const proc = startProcess(NODE, [...nodeArgs, bundle, '--kubeconfig', kubeconfig], { ORK_PORT: '0', ORK_NAMESPACE: leaseNamespace, ORK_LOG_LEVEL: 'info' });
       await proc.waitForLine(/"msg":"operator starting"/, 60_000);
       const line = proc.lines.find((l) => l.text.includes('"msg":"operator starting"'))!;
