@@ -7,7 +7,7 @@
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { execFileSync } from 'node:child_process';
+import { kubectl } from '../helpers/kubectl.ts';
 import { runOrk, REPO_ROOT } from '../helpers/run-ork.ts';
 import { startOperator, type OperatorProcess } from '../integration/e2e/operator-process.ts';
 import type { TestPlane } from '../helpers/control-plane.ts';
@@ -53,15 +53,10 @@ async function build(variant: WebAppVariant): Promise<WebAppBuild> {
   return { bundle: path.join(out, 'dist', 'main.js'), crds: path.join(out, 'manifests', 'crds.yaml') };
 }
 
-/** Runs kubectl against the test plane with the admin kubeconfig. */
-export function kubectl(plane: TestPlane, args: readonly string[], input?: string): string {
-  return execFileSync(plane.kubectl, ['--kubeconfig', plane.kubeconfig, ...args], { encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'], maxBuffer: 256 * 1024 * 1024, ...(input !== undefined ? { input } : {}) });
-}
-
-/** Applies the WebApp CRD and waits until it is Established. */
+/** Applies the WebApp CRD with `plane`'s admin kubeconfig and waits until it is Established. */
 export function installCrd(plane: TestPlane, build: WebAppBuild): void {
-  kubectl(plane, ['apply', '--server-side', '-f', build.crds]);
-  kubectl(plane, ['wait', '--for=condition=Established', 'crd/webapps.demo.ork.dev', '--timeout=60s']);
+  kubectl(['apply', '--server-side', '-f', build.crds], undefined, plane.kubeconfig);
+  kubectl(['wait', '--for=condition=Established', 'crd/webapps.demo.ork.dev', '--timeout=60s'], undefined, plane.kubeconfig);
 }
 
 /** Starts one replica: identity `<name>_<random>`, Lease `web-app-leader` in `leaseNamespace`. */

@@ -10,33 +10,22 @@
  * all converge, without waiting for a resync (the operator parks refused keys and admits them
  * as the queue drains) — a refusal is never a silent drop.
  */
-import { after, before, test } from 'node:test';
+import { test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
-import type { KubeClient } from '../../../runtime-kit/client/rest.ts';
-import { createTestNamespace, eventually, testPlane } from '../../helpers/control-plane.ts';
+import { eventually } from '../../helpers/control-plane.ts';
 import { audit, type Expected } from '../../soak/auditor.ts';
-import { releaseAndDelete } from '../../soak/cleanup.ts';
+import { webAppFaultSuite } from '../../soak/fault-suite.ts';
 import { GaugeMax, metricValue, scrape } from '../../soak/metrics.ts';
 import { ReadyTracker } from '../../soak/ready-tracker.ts';
 import { latencySummary } from '../../soak/stats.ts';
-import { buildWebApp, installCrd, logLines, startReplica } from '../../soak/web-app-operator.ts';
-import { adminClient, forEachBounded, WebApps, type WebAppSpec } from '../../soak/webapps.ts';
+import { buildWebApp, logLines } from '../../soak/web-app-operator.ts';
+import { forEachBounded, WebApps, type WebAppSpec } from '../../soak/webapps.ts';
 
-const plane = testPlane();
+const suite = webAppFaultSuite();
 // The operator's client allows 20 requests/s (controller-runtime's default) and a new CR costs
 // about 4 of them (finalizer, Deployment, Service, status), so 1000 CRs take ≥ 200 s on any machine.
 const N = Number(process.env['BURST_CRS'] ?? 300);
 const CONCURRENCY = 50;
-let client: KubeClient;
-const cleanups: Array<() => Promise<void>> = [];
-
-before(async () => {
-  client = await adminClient(plane.kubeconfig);
-  installCrd(plane, await buildWebApp());
-});
-after(async () => {
-  for (const c of cleanups) await c();
-});
 
 const specOf = (i: number): WebAppSpec => ({ image: `nginx:1.${i % 30}`, replicas: 1 + (i % 3), port: 8080 });
 
@@ -52,24 +41,20 @@ async function burst(apps: WebApps, prefix: string, n: number, expected: Map<str
   return sentAt;
 }
 
-/** A leading web-app operator (built with `build`) watching a fresh namespace, with Ready and queue-depth probes. */
-async function leadingOperator(prefix: string, build: Parameters<typeof buildWebApp>[0] = {}) {
-  const ns = await createTestNamespace(prefix);
-  const system = await createTestNamespace(`${prefix}-sys`);
-  const op = await startReplica(plane, await buildWebApp(build), prefix, system, { ORK_LOG_LEVEL: 'info' });
-  cleanups.push(async () => {
-    await op.stop();
-    await releaseAndDelete(client, ns, system);
-  });
+/** A leading web-app operator (built with `build`) watching a fresh namespace, with Ready and queue-depth probes; torn down when `t` ends. */
+async function leadingOperator(t: TestContext, prefix: string, build: Parameters<typeof buildWebApp>[0] = {}) {
+  const { client } = suite;
+  const { ns, replica } = await suite.scenario(t, prefix);
+  const op = await replica(prefix, await buildWebApp(build));
   await eventually('the operator leads', 30_000, async () => (logLines(op, 'leading').length > 0 ? true : undefined));
   const tracker = new ReadyTracker(client, ns);
   await tracker.start();
   const depth = new GaugeMax(() => [op.port], 'ork_workqueue_depth', { crd: 'webapp' });
-  return { ns, op, tracker, depth, apps: new WebApps(client, ns), expected: new Map<string, Expected>() };
+  return { client, ns, op, tracker, depth, apps: new WebApps(client, ns), expected: new Map<string, Expected>() };
 }
 
 test(`a burst of ${N} CR creates is absorbed: every CR reconciled, none dropped`, { timeout: 900_000 }, async (t) => {
-  const { ns, op, tracker, depth, apps, expected } = await leadingOperator('faults-burst');
+  const { client, ns, op, tracker, depth, apps, expected } = await leadingOperator(t, 'faults-burst');
 
   const t0 = Date.now();
   const sentAt = await burst(apps, 'b', N, expected);
@@ -103,7 +88,7 @@ test(`a burst of ${N} CR creates is absorbed: every CR reconciled, none dropped`
 test('maxDepth: a burst over the limit is refused visibly (metric + warn line), and every refused CR still converges', { timeout: 600_000 }, async (t) => {
   const MAX_DEPTH = 20;
   const n = Number(process.env['BURST_MAXDEPTH_CRS'] ?? 120);
-  const { ns, op, tracker, depth, apps, expected } = await leadingOperator('faults-depth', { maxDepth: MAX_DEPTH });
+  const { client, ns, op, tracker, depth, apps, expected } = await leadingOperator(t, 'faults-depth', { maxDepth: MAX_DEPTH });
   const t0 = Date.now();
   await burst(apps, 'd', n, expected);
   await eventually(`all ${n} CRs Ready`, 300_000, async () => (tracker.readyAt.size >= n ? true : undefined), 500);

@@ -9,33 +9,22 @@
  * - SIGKILL A instead: nothing is released; B takes over once the Lease expired (15 s; figure),
  *   and again every CR converges.
  */
-import { after, before, test, type TestContext } from 'node:test';
+import { test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
-import type { KubeClient } from '../../../runtime-kit/client/rest.ts';
 import type { Lease } from '../../../runtime-kit/leader/lease.ts';
-import { createTestNamespace, eventually, testPlane } from '../../helpers/control-plane.ts';
+import { eventually } from '../../helpers/control-plane.ts';
 import type { OperatorProcess } from '../e2e/operator-process.ts';
 import { audit, type Expected } from '../../soak/auditor.ts';
-import { releaseAndDelete } from '../../soak/cleanup.ts';
+import { webAppFaultSuite } from '../../soak/fault-suite.ts';
 import { ReadyTracker } from '../../soak/ready-tracker.ts';
 import { latencySummary } from '../../soak/stats.ts';
-import { buildWebApp, installCrd, loggedAt, logLines, startReplica } from '../../soak/web-app-operator.ts';
-import { adminClient, forEachBounded, WebApps } from '../../soak/webapps.ts';
+import { buildWebApp, loggedAt, logLines } from '../../soak/web-app-operator.ts';
+import { forEachBounded, WebApps } from '../../soak/webapps.ts';
 
-const plane = testPlane();
+const suite = webAppFaultSuite();
 const N = Number(process.env['SIGTERM_CRS'] ?? 200);
 /** Kubernetes' default terminationGracePeriodSeconds. */
 const GRACE_MS = 30_000;
-let client: KubeClient;
-const cleanups: Array<() => Promise<void>> = [];
-
-before(async () => {
-  client = await adminClient(plane.kubeconfig);
-  installCrd(plane, await buildWebApp());
-});
-after(async () => {
-  for (const c of cleanups) await c();
-});
 
 interface Scenario {
   readonly ns: string;
@@ -49,19 +38,14 @@ interface Scenario {
   readonly creates: Promise<void>;
 }
 
-/** A leads, B stands by, the burst is under way. */
-async function leaderStandbyBurst(prefix: string): Promise<Scenario> {
-  const ns = await createTestNamespace(`faults-${prefix}`);
-  const system = await createTestNamespace(`faults-${prefix}-sys`);
+/** A leads, B stands by, the burst is under way; all torn down when `t` ends. */
+async function leaderStandbyBurst(t: TestContext, prefix: string): Promise<Scenario> {
+  const { client } = suite;
+  const { ns, system, replica } = await suite.scenario(t, `faults-${prefix}`);
   const build = await buildWebApp();
-  const a = await startReplica(plane, build, `${prefix}-a`, system, { ORK_LOG_LEVEL: 'info' });
-  cleanups.push(async () => void (await a.stop()));
+  const a = await replica(`${prefix}-a`, build);
   await eventually('A leads', 30_000, async () => (logLines(a, 'leading').length > 0 ? true : undefined));
-  const b = await startReplica(plane, build, `${prefix}-b`, system, { ORK_LOG_LEVEL: 'info' });
-  cleanups.push(async () => {
-    await b.stop();
-    await releaseAndDelete(client, ns, system);
-  });
+  const b = await replica(`${prefix}-b`, build);
   await eventually('B sees A as leader', 30_000, async () => (logLines(b, 'new leader observed').some((l) => String(l['leader']).startsWith(`${prefix}-a_`)) ? true : undefined));
   const tracker = new ReadyTracker(client, ns);
   await tracker.start();
@@ -84,12 +68,12 @@ async function convergesAfterwards(t: TestContext, s: Scenario, t0: number): Pro
   await eventually(`all ${N} CRs Ready`, 600_000, async () => (s.tracker.readyAt.size >= N ? true : undefined), 500);
   const allMs = Date.now() - t0;
   await s.tracker.stop();
-  const report = await audit(client, s.ns, s.expected);
+  const report = await audit(suite.client, s.ns, s.expected);
   assert.deepEqual(report.problems, [], `${report.problemCount} problems`);
   assert.equal(report.converged, N);
   const latencies = [...s.sentAt].map(([name, sent]) => (s.tracker.readyAt.get(name) ?? Number.NaN) - sent);
   t.diagnostic(`all ${N} Ready ${allMs} ms after the burst began; create→Ready ${latencySummary(latencies)}; auditor: ${report.converged}/${report.live} converged, ${report.orphans} orphans`);
-  return client.get<Lease>({ group: 'coordination.k8s.io', version: 'v1', plural: 'leases', namespace: s.system, name: 'web-app-leader' });
+  return suite.client.get<Lease>({ group: 'coordination.k8s.io', version: 'v1', plural: 'leases', namespace: s.system, name: 'web-app-leader' });
 }
 
 const exitOf = (op: OperatorProcess): Promise<{ code: number | null; signal: string | null; at: number }> =>
@@ -99,7 +83,7 @@ const exitOf = (op: OperatorProcess): Promise<{ code: number | null; signal: str
   });
 
 test(`SIGTERM mid-burst (${N} CRs): in-flight reconciles finish, the Lease is released, A exits 0, B takes over, nothing lost`, { timeout: 720_000 }, async (t) => {
-  const s = await leaderStandbyBurst('term');
+  const s = await leaderStandbyBurst(t, 'term');
   const t0 = Date.now();
   await eventually('a quarter of the CRs Ready', 300_000, async () => (s.tracker.readyAt.size >= N / 4 ? true : undefined), 100);
   const readyAtSignal = s.tracker.readyAt.size;
@@ -132,7 +116,7 @@ test(`SIGTERM mid-burst (${N} CRs): in-flight reconciles finish, the Lease is re
 });
 
 test(`SIGKILL mid-burst (${N} CRs): B takes over after the Lease expires, nothing lost`, { timeout: 720_000 }, async (t) => {
-  const s = await leaderStandbyBurst('kill');
+  const s = await leaderStandbyBurst(t, 'kill');
   const t0 = Date.now();
   await eventually('a quarter of the CRs Ready', 300_000, async () => (s.tracker.readyAt.size >= N / 4 ? true : undefined), 100);
   const readyAtSignal = s.tracker.readyAt.size;
