@@ -3,7 +3,7 @@
  * reads and writes through the same ports as the operator (ApiWriter, LiveReader, EventSink).
  * It keeps just enough API-server behaviour for a faithful preview — uids, resourceVersions,
  * `metadata.generation` bumped on spec changes, finalizers holding a deletion, status as a
- * subresource, server-side apply by a single manager — and records every write as an op and
+ * subresource, server-side apply that keeps what other managers set (lists atomic) — and records every write as an op and
  * every API verb used, so simulate can show what the operator would do and which RBAC it needs.
  */
 import type { ApplyOptions, DeleteOptions } from '../../runtime-kit/client/rest.ts';
@@ -48,6 +48,8 @@ export class MemoryCluster implements ApiWriter, LiveReader, EventSink {
   #ops: Op[] = [];
   #events: SimEvent[] = [];
   #verbs = new Map<string, VerbUse>();
+  /** Object key → field manager → the object it last applied (what it owns). */
+  #applied = new Map<string, Map<string, Obj>>();
   #rv = 1;
   #uid = 1;
   readonly #now: () => string;
@@ -57,10 +59,13 @@ export class MemoryCluster implements ApiWriter, LiveReader, EventSink {
     this.#now = now;
   }
 
-  /** Puts an object as a user would (`kubectl apply`): not recorded as an operator op. */
+  /**
+   * Puts an object as a user would (`kubectl apply` of the whole object, or an edit of a stored
+   * copy: the generation goes up when its content changed): not recorded as an operator op.
+   */
   seed(o: KubeObjectLike): KubeObjectLike {
     const obj = clone(o) as unknown as Obj;
-    this.#store(this.#stamp(obj, undefined));
+    this.#store(this.#stamp(obj, this.#objects.get(keyOf(toRef(obj)))));
     return this.find(toRef(obj))!;
   }
 
@@ -140,13 +145,20 @@ export class MemoryCluster implements ApiWriter, LiveReader, EventSink {
     return clone(this.#objects.get(key)) as T;
   }
 
-  async apply<T>(ref: ResourceRef, obj: unknown, _opts: ApplyOptions): Promise<T> {
+  async apply<T>(ref: ResourceRef, obj: unknown, opts: ApplyOptions): Promise<T> {
     this.#use(ref.group, ref.plural, 'patch');
     const o = clone(obj) as Obj;
     const key = keyOf(toRef(o));
     const prev = this.#objects.get(key);
-    // One field manager owns every field it applies: the applied object replaces the content.
-    const next = this.#stamp({ ...o, ...(prev?.['status'] !== undefined ? { status: prev['status'] } : {}) }, prev);
+    // Server-side apply: the manager owns what it sent; fields it sent last time and leaves out
+    // now are removed, fields other managers set (a user's spec, finalizers) stay.
+    const manager = opts.fieldManager ?? '';
+    const owned = this.#applied.get(key) ?? new Map<string, Obj>();
+    const base = prev === undefined ? {} : prune(clone(prev), owned.get(manager) ?? {}, o);
+    const merged = applyOver(base, o) as Obj;
+    const next = this.#stamp({ ...merged, ...(prev?.['status'] !== undefined ? { status: prev['status'] } : {}) }, prev);
+    owned.set(manager, clone(o));
+    this.#applied.set(key, owned);
     this.#store(next);
     if (!prev) this.#record('created', next);
     else this.#record('updated', next, changedParts(prev, next).join(', ') || 'unchanged');
@@ -230,6 +242,7 @@ export class MemoryCluster implements ApiWriter, LiveReader, EventSink {
 
   #remove(o: Obj, why: string): void {
     this.#objects.delete(keyOf(toRef(o)));
+    this.#applied.delete(keyOf(toRef(o)));
     this.#record('deleted', o, why);
     // The garbage collector: objects owned by the removed one go too.
     const uid = o.metadata['uid'];
@@ -258,6 +271,25 @@ function changedParts(prev: Obj, next: Obj): string[] {
 function content(o: Obj): Record<string, unknown> {
   const { metadata: _m, status: _s, ...rest } = o;
   return rest;
+}
+
+const isMap = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+/** Removes from `live` the fields `before` (a manager's last apply) had and `now` (its new apply) lacks; maps recurse, the rest is atomic. */
+function prune(live: Record<string, unknown>, before: Record<string, unknown>, now: Record<string, unknown>): Record<string, unknown> {
+  for (const [k, v] of Object.entries(before)) {
+    if (!(k in now)) delete live[k];
+    else if (isMap(v) && isMap(now[k]) && isMap(live[k])) prune(live[k], v, now[k]);
+  }
+  return live;
+}
+
+/** `applied` laid over `live`: maps merge key by key, lists and scalars replace. */
+function applyOver(live: unknown, applied: unknown): unknown {
+  if (!isMap(applied) || !isMap(live)) return applied;
+  const out: Record<string, unknown> = { ...live };
+  for (const [k, v] of Object.entries(applied)) out[k] = applyOver(live[k], v);
+  return out;
 }
 
 /** RFC 7386 JSON merge patch. */

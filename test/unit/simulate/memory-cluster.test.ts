@@ -100,3 +100,21 @@ test('a user delete without finalizers removes the object at once, then garbage-
   assert.deepEqual(c.takeOps().map((o) => `${o.op} ${o.kind} ${o.detail}`), ['deleted App no finalizer', 'deleted Deployment garbage collected']);
   assert.deepEqual(c.list(), []);
 });
+
+test('server-side apply keeps what others set: a labels-only apply on a user\'s CR leaves its spec and finalizers; a field the manager stops sending goes', async () => {
+  const { c } = setup();
+  const ref = { apiVersion: APP.apiVersion, kind: 'App', name: 'a', namespace: 'ns' };
+  await c.mergePatch(APP_REF, { metadata: { finalizers: ['f'] } });
+  c.takeOps();
+  const labels = (l: Record<string, string>) => ({ apiVersion: APP.apiVersion, kind: 'App', metadata: { name: 'a', namespace: 'ns', labels: l } });
+  await c.apply(APP_REF, labels({ team: 'blue', tier: 'web' }), { fieldManager: 'ork', force: true });
+  await c.apply(APP_REF, labels({ team: 'red' }), { fieldManager: 'ork', force: true });
+  const a = c.find(ref)!;
+  assert.deepEqual(a['spec'], { x: 1 }, 'the user\'s spec stays');
+  assert.deepEqual(a.metadata.finalizers, ['f']);
+  assert.deepEqual(a.metadata.labels, { team: 'red' }, 'tier, sent before and not now, is removed');
+  assert.equal(a.metadata.generation, 1, 'labels do not bump the generation');
+  assert.deepEqual(c.takeOps().map((o) => o.detail), ['labels', 'labels']);
+  await c.apply(APP_REF, labels({ owner: 'u' }), { fieldManager: 'kubectl', force: true });
+  assert.deepEqual(c.find(ref)!.metadata.labels, { team: 'red', owner: 'u' }, 'another manager\'s apply does not remove ork\'s label');
+});

@@ -9,7 +9,7 @@ import type { ApplyOptions } from '../../../../runtime-kit/client/rest.ts';
 import type { KindInfo } from '../../../../runtime-kit/reconcile/ports.ts';
 import { FakeClock } from '../../../../runtime-kit/clock.ts';
 import { nullLogger } from '../../../../runtime-kit/log/logger.ts';
-import { FakeCluster } from './fake-cluster.ts';
+import { RecordedCluster } from './recorded-cluster.ts';
 
 const GADGET: KindInfo = { apiVersion: 'demo.ork.dev/v1', kind: 'Gadget', plural: 'gadgets', namespaced: true };
 
@@ -24,17 +24,19 @@ const reconcile: ReconcileFn = (cr) => ({
 });
 
 function setup() {
-  const cluster = new FakeCluster([GADGET]);
-  cluster.put({ apiVersion: GADGET.apiVersion, kind: 'Gadget', metadata: { name: 'g', namespace: 'default', generation: 1 }, spec: { team: 'blue' } });
-  const run = createHarness({ crdKind: GADGET, kinds: [GADGET], reconcile, api: cluster, live: cluster, events: cluster, finalizers: [], fieldManager: 'ork-test', clock: new FakeClock(0), log: nullLogger });
-  return { cluster, run, labels: (): Record<string, string> => cluster.find('Gadget', 'g')!['metadata']['labels'] };
+  const clock = new FakeClock(0);
+  const cluster = new RecordedCluster([GADGET], clock);
+  cluster.seed({ apiVersion: GADGET.apiVersion, kind: 'Gadget', metadata: { name: 'g', namespace: 'default', labels: { owner: 'user' } }, spec: { team: 'blue' } });
+  const run = createHarness({ crdKind: GADGET, kinds: [GADGET], reconcile, api: cluster, live: cluster, events: cluster, finalizers: [], fieldManager: 'ork-test', clock, log: nullLogger });
+  return { cluster, run, labels: (): Record<string, string> => cluster.named('Gadget', 'g')!['metadata']['labels'] };
 }
 
 test('the labels are applied onto the CR, then a reconcile with them in place writes nothing', async () => {
   const { cluster, run, labels } = setup();
   assert.deepEqual(await run('default', 'g'), { kind: 'done' });
   assert.ok(cluster.writes.includes('apply Gadget/g'), cluster.writes.join(', '));
-  assert.deepEqual(labels(), { 'demo.ork.dev/team': 'blue', fixed: 'yes' });
+  assert.deepEqual(labels(), { owner: 'user', 'demo.ork.dev/team': 'blue', fixed: 'yes' }, 'the user\'s own label stays');
+  assert.deepEqual(cluster.named('Gadget', 'g')!['spec'], { team: 'blue' }, 'applying the labels leaves the spec alone');
   cluster.writes.length = 0;
   await run('default', 'g');
   assert.deepEqual(cluster.writes, [], 'no-op reconcile');
@@ -43,7 +45,7 @@ test('the labels are applied onto the CR, then a reconcile with them in place wr
 test('a label value that changes with the CR is applied again', async () => {
   const { cluster, run, labels } = setup();
   await run('default', 'g');
-  cluster.put({ ...cluster.find('Gadget', 'g')!, spec: { team: 'red' } });
+  cluster.seed({ ...cluster.named('Gadget', 'g')!, spec: { team: 'red' } } as never);
   cluster.writes.length = 0;
   await run('default', 'g');
   assert.deepEqual(cluster.writes.filter((w) => w.startsWith('apply Gadget')), ['apply Gadget/g']);

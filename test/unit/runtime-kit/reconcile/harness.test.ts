@@ -5,7 +5,7 @@ import type { Desired, KubeObjectLike, ReconcileFn } from '../../../../runtime-k
 import type { KindInfo } from '../../../../runtime-kit/reconcile/ports.ts';
 import { FakeClock } from '../../../../runtime-kit/clock.ts';
 import { nullLogger } from '../../../../runtime-kit/log/logger.ts';
-import { FakeCluster } from './fake-cluster.ts';
+import { RecordedCluster } from './recorded-cluster.ts';
 import { InvalidError, ServerError } from '../../../../runtime-kit/client/errors.ts';
 
 const WEBAPP: KindInfo = { apiVersion: 'demo.ork.dev/v1', kind: 'WebApp', plural: 'webapps', namespaced: true };
@@ -29,20 +29,23 @@ const reconcile: ReconcileFn = (cr) => {
 };
 
 function setup(spec: Record<string, unknown> = { greeting: 'hi' }) {
-  const cluster = new FakeCluster(KINDS);
   const clock = new FakeClock(Date.parse('2026-11-30T08:00:00Z'));
-  cluster.put({ apiVersion: WEBAPP.apiVersion, kind: 'WebApp', metadata: { name: 'hello', namespace: 'default', generation: 1 }, spec });
+  const cluster = new RecordedCluster(KINDS, clock);
+  cluster.seed({ apiVersion: WEBAPP.apiVersion, kind: 'WebApp', metadata: { name: 'hello', namespace: 'default' }, spec });
   const opts: HarnessOptions = { crdKind: WEBAPP, kinds: KINDS, reconcile, api: cluster, live: cluster, events: cluster, finalizers: ['orkestra.orkspace.io/cleanup'], fieldManager: 'ork', clock, log: nullLogger };
   return { cluster, clock, run: createHarness(opts) };
 }
-const cr = (c: FakeCluster): Record<string, any> => c.find('WebApp', 'hello')!;
+const cr = (c: RecordedCluster): Record<string, any> => c.named('WebApp', 'hello')!;
+const HELLO = { apiVersion: WEBAPP.apiVersion, kind: 'WebApp', name: 'hello', namespace: 'default' };
+/** The Events recorded since the last call, as `<type> <reason> <Kind> <ns>/<name>`. */
+const events = (c: RecordedCluster): string[] => c.takeEvents().map((e) => `${e.type} ${e.reason} ${e.about}`);
 
 test('first reconcile: finalizer, child with ownership, status with Ready and observedGeneration', async () => {
   const { cluster, run } = setup();
   assert.deepEqual(await run('default', 'hello'), { kind: 'done' });
   assert.deepEqual(cluster.writes, ['patch WebApp/hello', 'apply ConfigMap/hello-cfg', 'patch WebApp/hello/status']);
-  const child = cluster.find('ConfigMap', 'hello-cfg')!;
-  assert.equal(child['metadata']['ownerReferences'][0]['uid'], 'uid-hello');
+  const child = cluster.named('ConfigMap', 'hello-cfg')!;
+  assert.equal(child['metadata']['ownerReferences'][0]['uid'], cr(cluster)['metadata']['uid']);
   assert.equal(child['metadata']['labels']['orkestra-owner'], 'hello');
   assert.deepEqual(cr(cluster)['metadata']['finalizers'], ['orkestra.orkspace.io/cleanup']);
   const status = cr(cluster)['status'];
@@ -63,21 +66,22 @@ test('an outside change to a declared field is applied back; lastTransitionTime 
   const { cluster, clock, run } = setup();
   await run('default', 'hello');
   const t0 = cr(cluster)['status']['conditions'][0]['lastTransitionTime'];
-  cluster.put({ ...cluster.find('ConfigMap', 'hello-cfg')!, data: { greeting: 'tampered' } });
+  cluster.seed({ ...cluster.named('ConfigMap', 'hello-cfg')!, data: { greeting: 'tampered' } } as never);
   cluster.writes.length = 0;
   clock.advance(60_000);
   await run('default', 'hello');
   assert.deepEqual(cluster.writes, ['apply ConfigMap/hello-cfg']);
-  assert.equal(cluster.find('ConfigMap', 'hello-cfg')!['data']['greeting'], 'hi');
+  assert.equal(cluster.named('ConfigMap', 'hello-cfg')!['data']['greeting'], 'hi');
   assert.equal(cr(cluster)['status']['conditions'][0]['lastTransitionTime'], t0);
 });
 
 test('a gate turning false deletes the owned child', async () => {
   const { cluster, run } = setup();
   await run('default', 'hello');
-  cluster.put({ ...cr(cluster), spec: { greeting: 'hi', enabled: false } });
+  cluster.seed({ ...cr(cluster), spec: { greeting: 'hi', enabled: false } } as never);
   await run('default', 'hello');
-  assert.equal(cluster.find('ConfigMap', 'hello-cfg'), undefined);
+  assert.equal(cluster.named('ConfigMap', 'hello-cfg'), undefined);
+  assert.equal(cr(cluster)['status']['observedGeneration'], 2, 'the spec change bumped the generation and the status caught up');
 });
 
 test('a template error marks the CR Degraded and returns an error for backoff', async () => {
@@ -87,7 +91,7 @@ test('a template error marks the CR Degraded and returns an error for backoff', 
   const conds = cr(cluster)['status']['conditions'];
   assert.deepEqual(conds.map((c: any) => [c.type, c.status]), [['Ready', 'False'], ['Degraded', 'True']]);
   assert.match(conds[0].message, /map has no entry/);
-  assert.ok(cluster.events.includes('Warning TemplateError hello'));
+  assert.ok(events(cluster).includes('Warning TemplateError WebApp default/hello'));
 });
 
 test('a child the API server rejects as invalid (422) marks the CR Degraded with reason InvalidChild and the server\'s message', async () => {
@@ -100,7 +104,7 @@ test('a child the API server rejects as invalid (422) marks the CR Degraded with
   const conds = cr(cluster)['status']['conditions'];
   assert.deepEqual(conds.map((c: any) => [c.type, c.status, c.reason]), [['Ready', 'False', 'InvalidChild'], ['Degraded', 'True', 'InvalidChild']]);
   assert.match(conds[1].message, /metadata\.name: Invalid value/);
-  assert.ok(cluster.events.includes('Warning InvalidChild hello'));
+  assert.ok(events(cluster).includes('Warning InvalidChild WebApp default/hello'));
 });
 
 test('a child name the values make impossible (empty part, unicode) is InvalidChild before anything is sent', async () => {
@@ -133,14 +137,15 @@ test('a transient API failure is Ready=False but not Degraded', async () => {
 test('deletion runs the stages by requeueing, then releases the finalizer', async () => {
   const { cluster, run } = setup();
   await run('default', 'hello');
-  cluster.put({ ...cr(cluster), metadata: { ...cr(cluster)['metadata'], deletionTimestamp: '2026-11-30T08:05:00Z' } });
+  cluster.userDelete(HELLO);
+  assert.ok(cr(cluster)['metadata']['deletionTimestamp'], 'the finalizer holds the CR');
   const first = await run('default', 'hello');
   assert.equal(first.kind, 'requeue');
-  assert.equal(cluster.find('ConfigMap', 'hello-cfg'), undefined, 'stage 1 deleted');
+  assert.equal(cluster.named('ConfigMap', 'hello-cfg'), undefined, 'stage 1 deleted');
   assert.ok(cr(cluster), 'CR still held by its finalizer');
   const second = await run('default', 'hello');
   assert.deepEqual(second, { kind: 'done' });
-  assert.equal(cluster.find('WebApp', 'hello'), undefined, 'finalizer released, CR gone');
+  assert.equal(cluster.named('WebApp', 'hello'), undefined, 'finalizer released, CR gone');
 });
 
 test('a CR that no longer exists is done', async () => {
