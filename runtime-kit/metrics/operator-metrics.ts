@@ -11,6 +11,7 @@
  * | ork_workqueue_depth               | gauge     | crd           | controller_queue_depth                  |
  * | ork_workqueue_adds_total          | counter   | crd           | —                                       |
  * | ork_workqueue_retries_total       | counter   | crd           | —                                       |
+ * | ork_workqueue_parked_total        | counter   | crd           | —                                       |
  * | ork_workqueue_dropped_total       | counter   | crd, reason   | —                                       |
  * | ork_workers_active                | gauge     | crd           | controller_workers_active               |
  * | ork_resources                     | gauge     | crd           | controller_resource_count               |
@@ -23,8 +24,12 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom
 /** Outcome label of one reconcile. */
 export type ReconcileResult = 'success' | 'error' | 'requeue' | 'gated';
 
-/** Why the queue refused or gave up on a key (`ork_workqueue_dropped_total{reason}`). */
-export type DropReason = 'max_depth' | 'max_attempts';
+/**
+ * Why the queue gave up on a key (`ork_workqueue_dropped_total{reason}`): only `maxAttempts`
+ * retries drop one. A `maxDepth` refusal is no drop: the key is parked and admitted as the queue
+ * drains (`ork_workqueue_parked_total`).
+ */
+export type DropReason = 'max_attempts';
 
 /** Outcome label of one Gateway notification. */
 export type NotifyResult = 'sent' | 'failed' | 'dropped' | 'throttled';
@@ -37,6 +42,8 @@ export interface OperatorMetrics {
   queueDepth(crd: string, depth: number): void;
   queueAdd(crd: string): void;
   queueRetry(crd: string): void;
+  /** A key the full queue (maxDepth) refused was parked, to be admitted as the queue drains. */
+  queueParked(crd: string): void;
   queueDropped(crd: string, reason: DropReason): void;
   workersActive(crd: string, n: number): void;
   resources(crd: string, n: number): void;
@@ -79,6 +86,7 @@ export function createMetrics(opts: MetricsOptions = {}): OperatorMetrics {
     },
     queueAdd: (crd) => ork.adds.inc({ crd }),
     queueRetry: (crd) => ork.retries.inc({ crd }),
+    queueParked: (crd) => ork.parked.inc({ crd }),
     queueDropped: (crd, reason) => ork.dropped.inc({ crd, reason }),
     workersActive(crd, n) {
       ork.workers.set({ crd }, n);
@@ -102,7 +110,8 @@ function orkSeries(registers: Registry) {
     depth: new Gauge({ name: 'ork_workqueue_depth', help: 'Keys waiting in the work queue.', labelNames: ['crd'], registers: r }),
     adds: new Counter({ name: 'ork_workqueue_adds_total', help: 'Keys accepted by the work queue.', labelNames: ['crd'], registers: r }),
     retries: new Counter({ name: 'ork_workqueue_retries_total', help: 'Rate-limited re-adds (retries after an error).', labelNames: ['crd'], registers: r }),
-    dropped: new Counter({ name: 'ork_workqueue_dropped_total', help: 'Keys refused (max_depth) or given up (max_attempts).', labelNames: ['crd', 'reason'], registers: r }),
+    parked: new Counter({ name: 'ork_workqueue_parked_total', help: 'Keys the full work queue (maxDepth) refused and parked; each is admitted as the queue drains, none is dropped.', labelNames: ['crd'], registers: r }),
+    dropped: new Counter({ name: 'ork_workqueue_dropped_total', help: 'Keys given up (max_attempts retries failed) until the next resync or change.', labelNames: ['crd', 'reason'], registers: r }),
     workers: new Gauge({ name: 'ork_workers_active', help: 'Workers currently reconciling.', labelNames: ['crd'], registers: r }),
     resources: new Gauge({ name: 'ork_resources', help: 'Custom resources in the informer cache.', labelNames: ['crd'], registers: r }),
     leader: new Gauge({ name: 'ork_leader', help: '1 when this replica holds the leader lease.', registers: r }),

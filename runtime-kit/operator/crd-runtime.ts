@@ -72,7 +72,7 @@ export class CrdRuntime {
 
   /**
    * A fresh queue. The observer counts adds, keeps ork_workqueue_depth current and makes a
-   * maxDepth refusal visible (ork_workqueue_dropped_total + a warn line), never a silent drop.
+   * maxDepth refusal visible (ork_workqueue_parked_total + a warn line); the refused key is parked, never dropped.
    */
   #newQueue(): RateLimitingQueue<string> {
     return createWorkQueue<string>({ maxDepth: this.spec.maxDepth, ...(this.spec.retryBackoff ? { retryBackoff: this.spec.retryBackoff } : {}), clock: this.#deps.clock, observer: queueInstruments(this.spec.name, this.#deps.metrics, this.#deps.log) });

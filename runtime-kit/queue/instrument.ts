@@ -1,8 +1,8 @@
 /**
  * Wires a queue's observer to the operator metrics and logger for one CRD.
  *
- * maxDepth refusals are counted one by one (`ork_workqueue_dropped_total{reason="max_depth"}`)
- * and logged as episodes: one `warn` line when the queue starts refusing, one `debug` line per
+ * maxDepth refusals are counted one by one (`ork_workqueue_parked_total`: the operator parks a
+ * refused key and admits it as the queue drains, queue/overflow.ts) and logged as episodes: one `warn` line when the queue starts refusing, one `debug` line per
  * refused key, and one `info` line with the number refused once it drained to half its limit — a burst
  * never floods the log and a refusal is never silent.
  */
@@ -27,7 +27,7 @@ export function queueInstruments(crd: string, metrics: OperatorMetrics, logger: 
       }
     },
     refused(key, depth, maxDepth) {
-      metrics.queueDropped(crd, 'max_depth');
+      metrics.queueParked(crd);
       if (full === undefined) {
         full = { maxDepth, refused: 0 };
         logger.warn('work queue full (maxDepth): refused keys wait in line and are admitted as it drains', { crd, key, depth, maxDepth });

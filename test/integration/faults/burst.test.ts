@@ -6,8 +6,8 @@
  * missing. Reported: time to all Ready, create→Ready p50/p99, the work queue's maximum depth
  * (sampled from /metrics), reconcile counts and API requests.
  * Second test: with `queue.maxDepth` set, a burst larger than the limit is refused visibly
- * (ork_workqueue_dropped_total{reason="max_depth"} and a warn line), and the refused CRs still
- * all converge, without waiting for a resync (the operator parks refused keys and admits them
+ * (ork_workqueue_parked_total and a warn line), nothing is counted dropped, and the refused CRs
+ * still all converge, without waiting for a resync (the operator parks refused keys and admits them
  * as the queue drains) — a refusal is never a silent drop.
  */
 import { test, type TestContext } from 'node:test';
@@ -71,7 +71,9 @@ test(`a burst of ${N} CR creates is absorbed: every CR reconciled, none dropped`
   assert.equal(report.services, N);
   const metrics = (await scrape(op.port)) ?? '';
   const dropped = metricValue(metrics, 'ork_workqueue_dropped_total', { crd: 'webapp' });
-  assert.equal(dropped, 0, 'no key dropped (maxDepth 0 = unlimited)');
+  const parked = metricValue(metrics, 'ork_workqueue_parked_total', { crd: 'webapp' });
+  assert.equal(dropped, 0, 'no key dropped');
+  assert.equal(parked, 0, 'no key refused (maxDepth 0 = unlimited)');
   assert.equal(op.child.exitCode, null, 'the operator is still running');
 
   const latencies = [...sentAt].map(([name, sent]) => (tracker.readyAt.get(name) ?? Number.NaN) - sent);
@@ -97,11 +99,13 @@ test('maxDepth: a burst over the limit is refused visibly (metric + warn line), 
   await tracker.stop();
 
   const metrics = (await scrape(op.port)) ?? '';
-  const dropped = metricValue(metrics, 'ork_workqueue_dropped_total', { crd: 'webapp', reason: 'max_depth' });
+  const parked = metricValue(metrics, 'ork_workqueue_parked_total', { crd: 'webapp' });
+  const dropped = metricValue(metrics, 'ork_workqueue_dropped_total', { crd: 'webapp' });
   const full = logLines(op, 'work queue full (maxDepth): refused keys wait in line and are admitted as it drains');
   const again = logLines(op, 'work queue accepting keys again');
-  t.diagnostic(`${n} CRs, maxDepth ${MAX_DEPTH}, resync 30s: all Ready after ${allReadyMs} ms; refused ${dropped} adds in ${full.length} episodes (warn lines), depth max ${depth.max}`);
-  assert.ok(dropped > 0, 'the burst hit maxDepth and the refusals were counted');
+  t.diagnostic(`${n} CRs, maxDepth ${MAX_DEPTH}, resync 30s: all Ready after ${allReadyMs} ms; refused and parked ${parked} adds in ${full.length} episodes (warn lines), dropped ${dropped}, depth max ${depth.max}`);
+  assert.ok(parked > 0, 'the burst hit maxDepth and the refusals were counted');
+  assert.equal(dropped, 0, 'a refused key is parked, not dropped');
   assert.ok(full.length > 0 && full.every((l) => l.level === 'warn' && l['maxDepth'] === MAX_DEPTH), 'each refusal episode logged a warn line naming maxDepth');
   assert.ok(again.length > 0 && again.some((l) => Number(l['refused']) > 0), 'the end of an episode is logged with the number refused');
   assert.ok(full.length <= 10, `one burst is a few episodes, not a log flood (${full.length} warn lines)`);

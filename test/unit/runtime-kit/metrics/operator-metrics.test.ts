@@ -8,7 +8,8 @@ test('exposes the ork_* series in Prometheus text', async () => {
   m.queueDepth('webapp', 3);
   m.queueAdd('webapp');
   m.queueRetry('webapp');
-  m.queueDropped('webapp', 'max_depth');
+  m.queueParked('webapp');
+  m.queueDropped('webapp', 'max_attempts');
   m.workersActive('webapp', 2);
   m.resources('webapp', 10);
   m.leader(true);
@@ -20,7 +21,8 @@ test('exposes the ork_* series in Prometheus text', async () => {
     'ork_workqueue_depth{crd="webapp"} 3',
     'ork_workqueue_adds_total{crd="webapp"} 1',
     'ork_workqueue_retries_total{crd="webapp"} 1',
-    'ork_workqueue_dropped_total{crd="webapp",reason="max_depth"} 1',
+    'ork_workqueue_parked_total{crd="webapp"} 1',
+    'ork_workqueue_dropped_total{crd="webapp",reason="max_attempts"} 1',
     'ork_workers_active{crd="webapp"} 2',
     'ork_resources{crd="webapp"} 10',
     'ork_leader 1',

@@ -14,7 +14,7 @@ async function value(metrics: ReturnType<typeof createMetrics>, name: string, la
   return got?.values.find((v) => Object.entries(labels).every(([k, l]) => v.labels[k] === l))?.value;
 }
 
-test('maxDepth refusals are counted in ork_workqueue_dropped_total and logged once per episode', async () => {
+test('maxDepth refusals are counted in ork_workqueue_parked_total (not as drops) and logged once per episode', async () => {
   const clock = new FakeClock();
   const sink = new LineCollector();
   const metrics = createMetrics({ processMetrics: false });
@@ -23,7 +23,8 @@ test('maxDepth refusals are counted in ork_workqueue_dropped_total and logged on
   q.add('ns/a');
   q.add('ns/b');
   for (const k of ['ns/c', 'ns/d', 'ns/e']) assert.equal(q.add(k), 'refused');
-  assert.equal(await value(metrics, 'ork_workqueue_dropped_total', { crd: 'webapp', reason: 'max_depth' }), 3);
+  assert.equal(await value(metrics, 'ork_workqueue_parked_total', { crd: 'webapp' }), 3);
+  assert.equal(await value(metrics, 'ork_workqueue_dropped_total', { crd: 'webapp' }), undefined, 'a refusal is not a drop');
   assert.equal(await value(metrics, 'ork_workqueue_depth', { crd: 'webapp' }), 2);
   assert.equal(await value(metrics, 'ork_workqueue_adds_total', { crd: 'webapp' }), 2);
   const warns = sink.lines.filter((l) => l['level'] === 'warn');
