@@ -2,25 +2,31 @@
  * Least privilege, proven on the RBAC-enforcing API server: the platform example's operator
  * runs with the token of the generated ServiceAccount, bound only by the generated ClusterRole
  * and Role, and reconciles all three CRDs (in dependency order); `kubectl auth can-i --list`
- * as that ServiceAccount shows no wildcard and nothing beyond the Katalog's resources.
+ * as that ServiceAccount shows no wildcard and nothing beyond the Katalog's resources. The CRs
+ * are deleted while the operator still runs, so it releases their finalizers with the same RBAC;
+ * whatever a failure left behind is released and deleted before the namespace goes
+ * (test/soak/cleanup.ts), so no CR keeps it Terminating.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseAllDocuments, stringify } from 'yaml';
+import type { ResourceRef } from '../../../runtime-kit/client/paths.ts';
 import { createTestNamespace, eventually, testPlane } from '../../helpers/control-plane.ts';
+import { kubectl } from '../../helpers/kubectl.ts';
 import { runOrk } from '../../helpers/run-ork.ts';
+import { releaseAndDeleteAll } from '../../soak/cleanup.ts';
+import { adminClient } from '../../soak/webapps.ts';
 import { startOperator } from './operator-process.ts';
 import { serviceAccountKubeconfig } from './sa-kubeconfig.ts';
 
 const plane = testPlane();
-const kubectl = (args: string[], input?: string, kubeconfig = plane.kubeconfig): string =>
-  execFileSync(plane.kubectl, ['--kubeconfig', kubeconfig, ...args], { encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'], ...(input !== undefined ? { input } : {}) });
+/** The platform CR collections in `ns`, dependents first. */
+const platformCrs = (ns: string): ResourceRef[] => ['apps', 'caches', 'databases'].map((plural) => ({ group: 'platform.ork.dev', version: 'v1alpha1', plural, namespace: ns }));
 
-test('platform: the operator works with exactly the generated RBAC, and that RBAC has no wildcard', { timeout: 240_000 }, async () => {
+test('platform: the operator works with exactly the generated RBAC, and that RBAC has no wildcard', { timeout: 240_000 }, async (t) => {
   const dir = mkdtempSync(path.join(tmpdir(), 'ork-lp-'));
   const out = path.join(dir, 'platform');
   const built = await runOrk(['build', 'examples/platform/katalog.yaml', '-o', out]);
@@ -59,11 +65,15 @@ test('platform: the operator works with exactly the generated RBAC, and that RBA
         }
       });
     }
+    const t0 = Date.now();
+    kubectl(['delete', '-n', ns, 'apps.platform.ork.dev,caches.platform.ork.dev,databases.platform.ork.dev', '--all', '--wait=false']);
+    await eventually('the operator released every CR it finalized', 60_000, async () => (kubectl(['get', '-n', ns, 'apps.platform.ork.dev,caches.platform.ork.dev,databases.platform.ork.dev', '-o', 'name']).trim() === '' ? true : undefined), 250);
+    t.diagnostic(`the three CRs were gone ${Date.now() - t0} ms after the delete (finalizers released by the operator with the SA's token)`);
     const forbidden = op.lines.filter((l) => /forbidden/i.test(l));
     assert.deepEqual(forbidden, [], 'no request was forbidden');
   } finally {
     const code = await op.stop();
+    await releaseAndDeleteAll(await adminClient(plane.kubeconfig), platformCrs(ns), ns);
     assert.equal(code, 0);
-    kubectl(['delete', 'namespace', ns, '--wait=false']);
   }
 });
