@@ -6,20 +6,38 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
+/** A Kubernetes kind by group, version and kind. */
+export interface KindRef {
+  readonly group: string;
+  readonly version: string;
+  readonly kind: string;
+}
+
+/** The child kinds every synthetic CRD declares under `onReconcile` below (deployments, services, configMaps). */
+export const SYNTHETIC_CHILD_KINDS: readonly KindRef[] = [
+  { group: 'apps', version: 'v1', kind: 'Deployment' },
+  { group: '', version: 'v1', kind: 'Service' },
+  { group: '', version: 'v1', kind: 'ConfigMap' },
+];
+
+/** The kinds of the synthetic Katalog of `n` CRDs (`bench.ork.dev/v1` `Svc0`…), each with its child kinds. */
+export function syntheticKinds(n: number): Array<KindRef & { readonly children: readonly KindRef[] }> {
+  return Array.from({ length: n }, (_, i) => ({ group: 'bench.ork.dev', version: 'v1', kind: `Svc${i}`, children: SYNTHETIC_CHILD_KINDS }));
+}
+
 /** Writes the Katalog and its CRD files under `dir`; returns the Katalog path. */
 export function writeSyntheticKatalog(dir: string, n: number): string {
   mkdirSync(path.join(dir, 'crds'), { recursive: true });
   const entries: string[] = [];
-  for (let i = 0; i < n; i++) {
+  for (const [i, { group, kind }] of syntheticKinds(n).entries()) {
     const name = `svc${i}`;
-    const kind = `Svc${i}`;
     writeFileSync(
       path.join(dir, 'crds', `${name}.yaml`),
       `apiVersion: apiextensions.k8s.io/v1
 kind: CustomResourceDefinition
-metadata: {name: ${name}s.bench.ork.dev}
+metadata: {name: ${name}s.${group}}
 spec:
-  group: bench.ork.dev
+  group: ${group}
   names: {kind: ${kind}, plural: ${name}s}
   scope: Namespaced
   versions:

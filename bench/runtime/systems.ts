@@ -58,15 +58,18 @@ export function orkSystem(bundle: string, name = 'ork'): SystemUnderTest {
   };
 }
 
-/** The controller-runtime peer (builds it first if its cached binary is missing). */
-export function peerSystem(): SystemUnderTest {
+/**
+ * The controller-runtime peer (builds it first if its cached binary is missing); `peerArgs` select
+ * another mode, e.g. `['--crds', file]` for the synthetic controllers instead of the WebApp one.
+ */
+export function peerSystem(peerArgs: readonly string[] = [], name = 'controller-runtime'): SystemUnderTest {
   let binary: string | undefined;
   return {
-    name: 'controller-runtime',
+    name,
     async start({ kubeconfig, leaseNamespace }) {
       binary ??= buildPeer();
       const port = await freePort();
-      const proc = startProcess(binary, ['--kubeconfig', kubeconfig, '--namespace', leaseNamespace, '--metrics-bind-address', `127.0.0.1:${port}`]);
+      const proc = startProcess(binary, ['--kubeconfig', kubeconfig, '--namespace', leaseNamespace, '--metrics-bind-address', `127.0.0.1:${port}`, ...peerArgs]);
       await proc.waitForLine(/"msg":"peer starting"/, 60_000);
       return running(proc, `http://127.0.0.1:${port}/metrics`, /^controller_runtime_reconcile_total\{[^}]*controller="webapp"/, /^go_memstats_heap_alloc_bytes[{ ]/);
     },

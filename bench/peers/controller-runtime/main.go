@@ -1,7 +1,8 @@
 // The controller-runtime peer of generated/web-app: the same WebApp CR → Deployment + Service +
 // status (Ready/Degraded conditions, observedGeneration, url), the same finalizer, Events,
 // label-selected child caches, 3 workers, 30 s resync, Lease leader election. Used only by
-// bench/runtime (npm run bench); built into ~/.cache/ork/bench-peers/.
+// bench/runtime (npm run bench); built into ~/.cache/ork/bench-peers/. Two more modes for the
+// memory figures: --crds (synthetic.go, the 15-CRD idle RSS) and --heap-configmaps (heap.go).
 package main
 
 import (
@@ -172,6 +173,9 @@ func orDefault(v *int32, d int32) int32 {
 func main() {
 	namespace := flag.String("namespace", "web-system", "namespace of the leader Lease")
 	metricsAddr := flag.String("metrics-bind-address", "127.0.0.1:0", "metrics address (0 = off)")
+	crdsFile := flag.String("crds", "", "JSON file of kinds to watch with minimal controllers instead of the WebApp controller (synthetic.go)")
+	heapNamespace := flag.String("heap-configmaps", "", "heap mode (heap.go): cache this namespace's ConfigMaps, print {objects,heapUsed,syncMs} after GC, exit")
+	stripManagedFields := flag.Bool("strip-managed-fields", false, "heap mode: drop managedFields before caching, as ork's informer does")
 	flag.Parse()
 	ctrl.SetLogger(zap.New(zap.UseDevMode(false)))
 	log := ctrl.Log.WithName("peer")
@@ -182,37 +186,51 @@ func main() {
 		os.Exit(1)
 	}
 	cfg.QPS, cfg.Burst = 20, 30 // controller-runtime's defaults, the same as ork's client
+	if *heapNamespace != "" {
+		os.Exit(runHeapMode(cfg, *heapNamespace, *stripManagedFields))
+	}
 	scheme := runtime.NewScheme()
 	must(clientgoscheme.AddToScheme(scheme))
 	must(addWebApp(scheme))
+	var synthetic []syntheticKind
+	children := []client.Object{&appsv1.Deployment{}, &corev1.Service{}}
+	leaderID := "web-app-peer-leader"
+	if *crdsFile != "" {
+		synthetic, err = readSyntheticKinds(*crdsFile)
+		if err == nil {
+			children, err = childObjects(scheme, synthetic)
+		}
+		if err != nil {
+			log.Error(err, "--crds")
+			os.Exit(2)
+		}
+		leaderID = "synthetic-peer-leader"
+	}
 	managed := labels.SelectorFromSet(labels.Set{managedLabel: "true"})
+	byObject := map[client.Object]cache.ByObject{}
+	for _, c := range children {
+		byObject[c] = cache.ByObject{Label: managed}
+	}
 	resync := 30 * time.Second
 	mgr, err := ctrl.NewManager(cfg, ctrl.Options{
 		Scheme:                        scheme,
 		Metrics:                       metricsserver.Options{BindAddress: *metricsAddr},
 		LeaderElection:                true,
-		LeaderElectionID:              "web-app-peer-leader",
+		LeaderElectionID:              leaderID,
 		LeaderElectionNamespace:       *namespace,
 		LeaderElectionReleaseOnCancel: true,
-		Cache: cache.Options{
-			SyncPeriod: &resync,
-			ByObject: map[client.Object]cache.ByObject{
-				&appsv1.Deployment{}: {Label: managed},
-				&corev1.Service{}:    {Label: managed},
-			},
-		},
+		Cache:                         cache.Options{SyncPeriod: &resync, ByObject: byObject},
 	})
 	if err != nil {
 		log.Error(err, "manager")
 		os.Exit(1)
 	}
-	r := &WebAppReconciler{Client: mgr.GetClient(), Recorder: mgr.GetEventRecorderFor("web-app-peer")}
-	err = ctrl.NewControllerManagedBy(mgr).
-		For(&WebApp{}).
-		Owns(&appsv1.Deployment{}).
-		Owns(&corev1.Service{}).
-		WithOptions(controller.Options{MaxConcurrentReconciles: 3}).
-		Complete(r)
+	var watched []client.Object
+	if synthetic == nil {
+		watched, err = setupWebApp(mgr)
+	} else {
+		watched, err = setupSynthetic(mgr, synthetic)
+	}
 	if err != nil {
 		log.Error(err, "controller")
 		os.Exit(1)
@@ -220,13 +238,13 @@ func main() {
 	// On every replica (like ork, so a standby is warm): the CR and child informers, listed
 	// once; the "caches synced" line is the start-up bench's marker.
 	must(mgr.Add(ctrlRunnable(func(ctx context.Context) error {
-		for _, obj := range []client.Object{&WebApp{}, &appsv1.Deployment{}, &corev1.Service{}} {
+		for _, obj := range watched {
 			if _, err := mgr.GetCache().GetInformer(ctx, obj); err != nil {
 				return err
 			}
 		}
 		if mgr.GetCache().WaitForCacheSync(ctx) {
-			log.Info("caches synced")
+			log.Info("caches synced", "informers", len(watched))
 		}
 		<-ctx.Done()
 		return nil
@@ -236,6 +254,19 @@ func main() {
 		log.Error(err, "manager stopped")
 		os.Exit(1)
 	}
+}
+
+// setupWebApp registers the WebApp controller; returns the objects whose informers the
+// "caches synced" line waits for.
+func setupWebApp(mgr ctrl.Manager) ([]client.Object, error) {
+	r := &WebAppReconciler{Client: mgr.GetClient(), Recorder: mgr.GetEventRecorderFor("web-app-peer")}
+	err := ctrl.NewControllerManagedBy(mgr).
+		For(&WebApp{}).
+		Owns(&appsv1.Deployment{}).
+		Owns(&corev1.Service{}).
+		WithOptions(controller.Options{MaxConcurrentReconciles: 3}).
+		Complete(r)
+	return []client.Object{&WebApp{}, &appsv1.Deployment{}, &corev1.Service{}}, err
 }
 
 // ctrlRunnable runs on every replica (not only the leader).

@@ -1,0 +1,82 @@
+/**
+ * The memory figures measured after the sessions, on the same plane: idle RSS of the 15-CRD
+ * synthetic Katalog for ork and for the peer's `--crds` mode (interleaved, `runs` times each),
+ * heap per cached object for ork's informer and the peer's cache (the same ConfigMaps), and
+ * ork's own figures (V8 flag variants, the bare-Node floor), once.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { REPO_ROOT } from '../../test/helpers/run-ork.ts';
+import { syntheticKinds, writeSyntheticKatalog } from '../synthetic-katalog.ts';
+import { measureHeap, orkHeapProbe, peerHeapProbe, type HeapPoint, type HeapProbe } from './heap.ts';
+import { idleMemory, nodeBaselineRss, type IdleMemory } from './memory.ts';
+import { ensureNamespace, type BenchPlane } from './plane.ts';
+import { buildOrkOperator, orkSystem, peerSystem } from './systems.ts';
+
+/** Number of synthetic CRDs of the "15-CRD" figure. */
+export const SYNTHETIC_CRDS = 15;
+
+/** What the memory side measured; a figure that failed is missing (its error is in the run's errors). */
+export interface MemoryFigures {
+  /** Idle 15-CRD memory per run, by system (`ork`, `peer`). */
+  readonly fifteen: { readonly ork: Array<IdleMemory | undefined>; readonly peer: Array<IdleMemory | undefined> };
+  /** Heap per cached object, by probe name (`ork`, `peer`, `peer-managedFields`). */
+  readonly heap: ReadonlyMap<string, readonly HeapPoint[]> | undefined;
+  /** ork-only idle RSS figures, label → MiB (V8 flag variants, bare Node). */
+  readonly orkRss: ReadonlyArray<readonly [string, number | undefined]>;
+}
+
+/** How to run the memory side. */
+export interface MemorySideOptions {
+  readonly runs: number;
+  readonly heapCounts: readonly number[];
+  readonly withPeer: boolean;
+  /** The web-app operator bundle (for the V8 flag variants). */
+  readonly webAppBundle: string;
+  readonly log: (line: string) => void;
+  /** Runs a measure; on failure records the error and returns undefined. */
+  readonly tryOr: <T>(what: string, fn: () => Promise<T>) => Promise<T | undefined>;
+}
+
+/** Measures every memory figure on `bp`'s plane. */
+export async function measureMemorySide(bp: BenchPlane, o: MemorySideOptions): Promise<MemoryFigures> {
+  const kubeconfig = bp.plane.kubeconfig;
+  const kubectl = (...args: string[]): string => execFileSync(bp.plane.kubectl, ['--kubeconfig', kubeconfig, ...args], { encoding: 'utf8' });
+  const orkLease = 'bench-ork-memory';
+  const peerLease = 'bench-peer-memory';
+  for (const ns of [orkLease, peerLease]) await ensureNamespace(bp.admin, ns);
+  const fifteen = { ork: [] as Array<IdleMemory | undefined>, peer: [] as Array<IdleMemory | undefined> };
+  const dir = mkdtempSync(path.join(os.tmpdir(), `ork-bench-${SYNTHETIC_CRDS}-`));
+  const built = await o.tryOr(`ork build of the ${SYNTHETIC_CRDS}-CRD Katalog`, () => buildOrkOperator(writeSyntheticKatalog(dir, SYNTHETIC_CRDS)));
+  if (built) {
+    kubectl('apply', '--server-side', '-f', built.crds);
+    kubectl('wait', '--for=condition=Established', '--all', 'crd', '--timeout=60s');
+    const kindsFile = path.join(dir, 'peer-crds.json');
+    writeFileSync(kindsFile, JSON.stringify({ kinds: syntheticKinds(SYNTHETIC_CRDS) }));
+    const ork = orkSystem(built.bundle);
+    const peer = peerSystem(['--crds', kindsFile], `controller-runtime --crds (${SYNTHETIC_CRDS})`);
+    for (let run = 1; run <= o.runs; run++) {
+      o.log(`memory: ${SYNTHETIC_CRDS}-CRD idle RSS, run ${run}/${o.runs}`);
+      fifteen.ork.push(await o.tryOr(`ork ${SYNTHETIC_CRDS}-CRD idle RSS (run ${run})`, () => idleMemory(ork, kubeconfig, orkLease)));
+      if (o.withPeer) fifteen.peer.push(await o.tryOr(`peer ${SYNTHETIC_CRDS}-CRD idle RSS (run ${run})`, () => idleMemory(peer, kubeconfig, peerLease)));
+    }
+  }
+  const orkRss: Array<readonly [string, number | undefined]> = [];
+  const variants: ReadonlyArray<readonly [string, string[]]> = [
+    ['no flags (the image passes --max-semi-space-size=1)', []],
+    ['--lite-mode', ['--lite-mode']],
+    ['--max-semi-space-size=1 --lite-mode', ['--max-semi-space-size=1', '--lite-mode']],
+    ['--max-old-space-size=64', ['--max-old-space-size=64']],
+  ];
+  for (const [label, args] of variants) {
+    o.log(`memory: ork idle RSS with ${label}`);
+    orkRss.push([`4. idle RSS, web-app with \`${label}\` (MiB)`, (await o.tryOr(`idle RSS ${label}`, () => idleMemory(orkSystem(o.webAppBundle), kubeconfig, orkLease, args)))?.rssMiB]);
+  }
+  orkRss.push(['4. bare Node 24 (`node -e` with a timer) RSS floor (MiB)', await o.tryOr('bare Node RSS', () => nodeBaselineRss(path.join(REPO_ROOT, 'node_modules', '.bin', 'node')))]);
+  const probes: HeapProbe[] = [orkHeapProbe, ...(o.withPeer ? [peerHeapProbe(true), peerHeapProbe(false)] : [])];
+  o.log(`memory: heap per cached object at 0 / ${o.heapCounts.join(' / ')} ConfigMaps (${probes.map((p) => p.name).join(', ')})`);
+  const heap = await o.tryOr('heap per cached object', () => measureHeap(bp.admin, kubeconfig, o.heapCounts, probes));
+  return { fifteen, heap, orkRss };
+}
