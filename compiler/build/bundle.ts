@@ -35,7 +35,7 @@ export async function bundleProject(projectDir: string): Promise<BundleResult> {
     legalComments: 'linked',
     logLevel: 'silent',
     alias: { '@ork/runtime-kit': RUNTIME_KIT_DIR },
-    // CommonJS dependencies (prom-client, ...) call require(); give the ESM bundle one.
+    // CommonJS dependencies (yaml) and the built-ins (below) call require(); give the ESM bundle one.
     banner: { js: "import { createRequire as __ork_createRequire } from 'node:module'; const require = __ork_createRequire(import.meta.url);" },
     plugins: [builtinsViaRequire],
   });

@@ -1,5 +1,5 @@
 /**
- * The operator's Prometheus metrics: one prom-client `Registry` per operator (never the global
+ * The operator's Prometheus metrics: one `Registry` (exposition.ts) per operator (never the global
  * one), conventional `ork_*` names, and optionally Orkestra's `controller_*` names beside them so
  * existing dashboards keep working. Layers record through the small `OperatorMetrics` methods;
  * only the server reads the registry.
@@ -19,7 +19,8 @@
  * | ork_notifications_total           | counter   | result        | —                                       |
  * | ork_api_requests_total            | counter   | method, code  | —                                       |
  */
-import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry } from './exposition.ts';
+import { registerProcessMetrics } from './process-metrics.ts';
 
 /** Outcome label of one reconcile. */
 export type ReconcileResult = 'success' | 'error' | 'requeue' | 'gated';
@@ -56,7 +57,7 @@ export interface OperatorMetrics {
 export interface MetricsOptions {
   /** Also expose Orkestra's `controller_*` series (table above). Default true. */
   readonly orkestraCompat?: boolean;
-  /** Add prom-client's process/Node metrics (`process_*`, `nodejs_*`). Default true. */
+  /** Add the conventional process/Node series (`process_*`, `nodejs_*`; process-metrics.ts). Default true. */
   readonly processMetrics?: boolean;
   /** Labels on every series (e.g. `{katalog: "shop"}`). Default none. */
   readonly defaultLabels?: Readonly<Record<string, string>>;
@@ -69,7 +70,7 @@ export const RECONCILE_BUCKETS: readonly number[] = [0.005, 0.01, 0.025, 0.05, 0
 export function createMetrics(opts: MetricsOptions = {}): OperatorMetrics {
   const registry = new Registry();
   if (opts.defaultLabels !== undefined) registry.setDefaultLabels({ ...opts.defaultLabels });
-  if (opts.processMetrics ?? true) collectDefaultMetrics({ register: registry });
+  if (opts.processMetrics ?? true) registerProcessMetrics(registry);
   const ork = orkSeries(registry);
   const compat = (opts.orkestraCompat ?? true) ? compatSeries(registry) : undefined;
   return {

@@ -40,35 +40,61 @@ test('in-cluster refuses to start outside a pod', () => {
   assert.throws(() => inClusterConnection({ env: {} }), /not running in a cluster/);
 });
 
-test('kubeconfig (via @kubernetes/client-node): server and token of the chosen context', async () => {
-  const api = await fakeApi([{ status: 200, body: { kind: 'Namespace' } }]);
-  try {
-    const dir = tempDir();
-    const file = path.join(dir, 'config');
-    fs.writeFileSync(
-      file,
-      [
-        'apiVersion: v1',
-        'kind: Config',
-        'current-context: other',
-        'clusters:',
-        `- name: local\n  cluster:\n    server: ${api.url}\n    insecure-skip-tls-verify: true`,
-        '- name: far\n  cluster:\n    server: https://192.0.2.1:6443',
-        'users:',
-        '- name: dev\n  user:\n    token: dev-token',
-        'contexts:',
-        '- name: local\n  context:\n    cluster: local\n    user: dev',
-        '- name: other\n  context:\n    cluster: far\n    user: dev',
-        '',
-      ].join('\n'),
-    );
-    const conn = await loadConnection({ kubeconfig: file, context: 'local', env: {} });
-    assert.equal(conn.server.origin, api.url);
-    const c = new KubeClient({ connection: conn, clock: new InstantClock() });
-    await c.get({ group: '', version: 'v1', plural: 'namespaces', name: 'default' });
-    assert.equal(api.seen[0]?.headers['authorization'], 'Bearer dev-token');
-  } finally {
-    await api.close();
+/** A kubeconfig with two contexts, `local` pointing at `server`, as YAML and as JSON (kubectl's `-o json`). */
+function twoContextKubeconfig(server: string): { yaml: string; json: string } {
+  const yaml = [
+    'apiVersion: v1',
+    'kind: Config',
+    'current-context: other',
+    'clusters:',
+    `- name: local\n  cluster:\n    server: ${server}\n    insecure-skip-tls-verify: true`,
+    '- name: far\n  cluster:\n    server: https://192.0.2.1:6443',
+    'users:',
+    '- name: dev\n  user:\n    token: dev-token',
+    'contexts:',
+    '- name: local\n  context:\n    cluster: local\n    user: dev',
+    '- name: other\n  context:\n    cluster: far\n    user: dev',
+    '',
+  ].join('\n');
+  const json = JSON.stringify({
+    apiVersion: 'v1',
+    kind: 'Config',
+    'current-context': 'other',
+    clusters: [
+      { name: 'local', cluster: { server, 'insecure-skip-tls-verify': true } },
+      { name: 'far', cluster: { server: 'https://192.0.2.1:6443' } },
+    ],
+    users: [{ name: 'dev', user: { token: 'dev-token' } }],
+    contexts: [
+      { name: 'local', context: { cluster: 'local', user: 'dev' } },
+      { name: 'other', context: { cluster: 'far', user: 'dev' } },
+    ],
+  });
+  return { yaml, json };
+}
+
+for (const format of ['yaml', 'json'] as const) {
+  test(`kubeconfig as ${format}: server and token of the chosen context`, async () => {
+    const api = await fakeApi([{ status: 200, body: { kind: 'Namespace' } }]);
+    try {
+      const file = path.join(tempDir(), 'config');
+      fs.writeFileSync(file, twoContextKubeconfig(api.url)[format]);
+      const conn = await loadConnection({ kubeconfig: file, context: 'local', env: {} });
+      assert.equal(conn.server.origin, api.url);
+      const c = new KubeClient({ connection: conn, clock: new InstantClock() });
+      await c.get({ group: '', version: 'v1', plural: 'namespaces', name: 'default' });
+      assert.equal(api.seen[0]?.headers['authorization'], 'Bearer dev-token');
+    } finally {
+      await api.close();
+    }
+  });
+}
+
+test('a kubeconfig that is neither YAML nor JSON is named in the error', async () => {
+  for (const text of ['{ "clusters": [', 'clusters: [unclosed\n  - x: : :']) {
+    const file = path.join(tempDir(), 'config');
+    fs.writeFileSync(file, text);
+    await assert.rejects(loadConnection({ kubeconfig: file, env: {} }), (err: Error) => err.message.startsWith(`kubeconfig ${file} is not valid YAML or JSON: `));
   }
 });
 

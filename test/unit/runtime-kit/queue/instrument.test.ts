@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { FakeClock } from '../../../../runtime-kit/clock.ts';
 import { createLogger } from '../../../../runtime-kit/log/logger.ts';
+import { Counter, Gauge } from '../../../../runtime-kit/metrics/exposition.ts';
 import { createMetrics } from '../../../../runtime-kit/metrics/operator-metrics.ts';
 import { createWorkQueue } from '../../../../runtime-kit/queue/create.ts';
 import { queueInstruments, workerInstruments } from '../../../../runtime-kit/queue/instrument.ts';
@@ -9,9 +10,9 @@ import { startWorkers } from '../../../../runtime-kit/queue/worker-pool.ts';
 import { LineCollector, until } from '../helpers.ts';
 
 async function value(metrics: ReturnType<typeof createMetrics>, name: string, labels: Record<string, string>): Promise<number | undefined> {
-  const m = metrics.registry.getSingleMetric(name);
-  const got = await m?.get();
-  return got?.values.find((v) => Object.entries(labels).every(([k, l]) => v.labels[k] === l))?.value;
+  const m = metrics.registry.get(name);
+  assert.ok(m instanceof Counter || m instanceof Gauge, `${name} is a registered counter or gauge`);
+  return m.value(labels);
 }
 
 test('maxDepth refusals are counted in ork_workqueue_parked_total (not as drops) and logged once per episode', async () => {
