@@ -21,6 +21,7 @@ import { startBenchPlane } from './plane.ts';
 import { renderReport } from './report.ts';
 import { runSession, type SessionConfig, type SessionResult } from './session.ts';
 import { buildOrkOperator, orkSystem, peerSystem, peerVersions, type SystemUnderTest } from './systems.ts';
+import { warmUp } from './webapps.ts';
 
 const { values: opt } = parseArgs({
   options: {
@@ -103,6 +104,7 @@ try {
   const kubectl = (...args: string[]): string => execFileSync(bp.plane.kubectl, ['--kubeconfig', bp.plane.kubeconfig, ...args], { encoding: 'utf8' });
   kubectl('apply', '--server-side', '-f', path.join(REPO_ROOT, 'examples', 'web-app', 'crd.yaml'));
   kubectl('wait', '--for=condition=Established', 'crd/webapps.demo.ork.dev', '--timeout=60s');
+  await warmUp(bp.admin);
   const webApp = await buildOrkOperator('examples/web-app/katalog.yaml');
   const systems: Record<'ork' | 'peer', SystemUnderTest> = { ork: orkSystem(webApp.bundle), peer: peerSystem() };
   const durations: number[] = [];

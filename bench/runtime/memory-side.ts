@@ -14,6 +14,7 @@ import { measureHeap, orkHeapProbe, peerHeapProbe, type HeapPoint, type HeapProb
 import { idleMemory, nodeBaselineRss, type IdleMemory } from './memory.ts';
 import { ensureNamespace, type BenchPlane } from './plane.ts';
 import { buildOrkOperator, orkSystem, peerSystem } from './systems.ts';
+import { OPERATOR_NODE_FLAGS } from '../../compiler/emit/project.ts';
 
 /** Number of synthetic CRDs of the "15-CRD" figure. */
 export const SYNTHETIC_CRDS = 15;
@@ -42,8 +43,8 @@ export interface MemorySideOptions {
 
 /** Measures every memory figure on `bp`'s plane. */
 export async function measureMemorySide(bp: BenchPlane, o: MemorySideOptions): Promise<MemoryFigures> {
-  const kubeconfig = bp.plane.kubeconfig;
-  const kubectl = (...args: string[]): string => execFileSync(bp.plane.kubectl, ['--kubeconfig', kubeconfig, ...args], { encoding: 'utf8' });
+  const kubeconfig = bp.operatorKubeconfig;
+  const kubectl = (...args: string[]): string => execFileSync(bp.plane.kubectl, ['--kubeconfig', bp.plane.kubeconfig, ...args], { encoding: 'utf8' });
   const orkLease = 'bench-ork-memory';
   const peerLease = 'bench-peer-memory';
   for (const ns of [orkLease, peerLease]) await ensureNamespace(bp.admin, ns);
@@ -64,15 +65,16 @@ export async function measureMemorySide(bp: BenchPlane, o: MemorySideOptions): P
     }
   }
   const orkRss: Array<readonly [string, number | undefined]> = [];
-  const variants: ReadonlyArray<readonly [string, string[]]> = [
-    ['no flags (the image passes --max-semi-space-size=1)', []],
-    ['--lite-mode', ['--lite-mode']],
-    ['--max-semi-space-size=1 --lite-mode', ['--max-semi-space-size=1', '--lite-mode']],
-    ['--max-old-space-size=64', ['--max-old-space-size=64']],
+  const image = OPERATOR_NODE_FLAGS.join(' ');
+  const variants: ReadonlyArray<readonly [label: string, args: readonly string[], kubeconfig: string]> = [
+    [`\`${image}\` (the image's flags) and a YAML kubeconfig (its parser loaded)`, OPERATOR_NODE_FLAGS, bp.plane.kubeconfig],
+    ['no V8 flags', [], kubeconfig],
+    ['`--max-semi-space-size=1` only', ['--max-semi-space-size=1'], kubeconfig],
+    [`\`${image} --lite-mode\``, [...OPERATOR_NODE_FLAGS, '--lite-mode'], kubeconfig],
   ];
-  for (const [label, args] of variants) {
+  for (const [label, args, file] of variants) {
     o.log(`memory: ork idle RSS with ${label}`);
-    orkRss.push([`4. idle RSS, web-app with \`${label}\` (MiB)`, (await o.tryOr(`idle RSS ${label}`, () => idleMemory(orkSystem(o.webAppBundle), kubeconfig, orkLease, args)))?.rssMiB]);
+    orkRss.push([`4. idle RSS, web-app with ${label} (MiB)`, (await o.tryOr(`idle RSS ${label}`, () => idleMemory(orkSystem(o.webAppBundle), file, orkLease, args)))?.rssMiB]);
   }
   orkRss.push(['4. bare Node 24 (`node -e` with a timer) RSS floor (MiB)', await o.tryOr('bare Node RSS', () => nodeBaselineRss(path.join(REPO_ROOT, 'node_modules', '.bin', 'node')))]);
   const probes: HeapProbe[] = [orkHeapProbe, ...(o.withPeer ? [peerHeapProbe(true), peerHeapProbe(false)] : [])];

@@ -15,8 +15,9 @@ export interface IdleMemory {
 }
 
 /** Idle RSS and heap of one replica. */
-export async function idleMemory(system: SystemUnderTest, kubeconfig: string, leaseNamespace: string, nodeArgs: readonly string[] = [], settleMs = 5_000, samples = 3): Promise<IdleMemory> {
-  const s = await system.start({ kubeconfig, leaseNamespace, nodeArgs });
+export async function idleMemory(system: SystemUnderTest, kubeconfig: string, leaseNamespace: string, nodeArgs?: readonly string[], settleMs = 5_000, samples = 3): Promise<IdleMemory> {
+  // no nodeArgs: the system's own default (ork: the image's flags)
+  const s = await system.start({ kubeconfig, leaseNamespace, ...(nodeArgs ? { nodeArgs } : {}) });
   try {
     await s.synced();
     await new Promise((r) => setTimeout(r, settleMs));

@@ -4,11 +4,12 @@
  * killed), and gives an admin `KubeClient` without client-side rate limit, for the bench's own
  * writes (creating CRs, drifting children, cleaning up).
  */
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { startControlPlane, type ControlPlane } from '../../compiler/plane/plane.ts';
 import { loadConnection } from '../../runtime-kit/client/config.ts';
+import { parseKubeconfig } from '../../runtime-kit/client/kubeconfig.ts';
 import { KubeClient } from '../../runtime-kit/client/rest.ts';
 import { AlreadyExistsError } from '../../runtime-kit/client/errors.ts';
 
@@ -17,6 +18,12 @@ export interface BenchPlane {
   readonly plane: ControlPlane;
   /** Admin client (system:masters), unlimited qps, for the bench's own requests. */
   readonly admin: KubeClient;
+  /**
+   * The plane's kubeconfig as JSON (`kubectl config view --flatten -o json`'s form), which both
+   * systems under test are given: an operator in a cluster reads no kubeconfig at all, and ork's
+   * kit parses a JSON one without loading its YAML parser (~0.5 MiB; measured as a variant).
+   */
+  readonly operatorKubeconfig: string;
 }
 
 /** Starts a fresh control plane for this bench run; `log` receives progress lines. */
@@ -25,7 +32,9 @@ export async function startBenchPlane(log: (line: string) => void): Promise<Benc
   const plane = await startControlPlane({ dir, log, ownerPid: process.pid });
   const connection = await loadConnection({ kubeconfig: plane.kubeconfig });
   const admin = new KubeClient({ connection, qps: 0, fieldManager: 'ork-bench', userAgent: 'ork-bench' });
-  return { plane, admin };
+  const operatorKubeconfig = path.join(dir, 'kubeconfig.json');
+  await writeFile(operatorKubeconfig, JSON.stringify(await parseKubeconfig(await readFile(plane.kubeconfig, 'utf8'))));
+  return { plane, admin, operatorKubeconfig };
 }
 
 /** Runs `fn` over `items` with at most `limit` in flight; resolves when all are done (rejects on the first failure). */

@@ -46,7 +46,7 @@ export interface SessionResult {
 /** Runs every measure for `system`; `tag` names its namespaces (`bench-<tag>-…`). */
 export async function runSession(bp: BenchPlane, system: SystemUnderTest, tag: string, cfg: SessionConfig, log: (line: string) => void): Promise<SessionResult> {
   const { admin, plane } = bp;
-  const kubeconfig = plane.kubeconfig;
+  const kubeconfig = bp.operatorKubeconfig;
   const res: SessionResult = { errors: [] };
   const attempt = async <T>(what: string, fn: () => Promise<T>): Promise<T | undefined> => {
     const t0 = Date.now();

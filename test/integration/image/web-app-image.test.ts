@@ -15,6 +15,7 @@ import path from 'node:path';
 import { createTestNamespace, eventually, testPlane, uniqueSuffix } from '../../helpers/control-plane.ts';
 import { runOrk } from '../../helpers/run-ork.ts';
 import { bundleProject } from '../../../compiler/build/bundle.ts';
+import { OPERATOR_NODE_FLAGS } from '../../../compiler/emit/project.ts';
 import { buildImage, formatImageResult, inspectImage, podmanRunArgs, type CdxBom, type ImageResult } from '../../../compiler/build/image/index.ts';
 
 const hasPodman = spawnSync('podman', ['--version']).status === 0;
@@ -52,7 +53,7 @@ test('web-app image: built twice → same id and digests; runs `version`; labels
   assert.equal(podman('run', '--rm', ...podmanRunArgs(), tag, 'version'), 'web-app-operator 0.1.0\n');
   const img = await inspectImage(tag);
   assert.equal(img.user, '65532:65532');
-  assert.deepEqual(img.entrypoint, ['/bin/node', '--max-semi-space-size=1', '/app/main.js']);
+  assert.deepEqual(img.entrypoint, ['/bin/node', ...OPERATOR_NODE_FLAGS, '/app/main.js']);
   for (const meta of [img.labels, img.annotations]) {
     assert.equal(meta['org.opencontainers.image.title'], 'web-app-operator');
     assert.equal(meta['org.opencontainers.image.version'], '0.1.0');
