@@ -187,3 +187,15 @@ test('busy worker count is reported as it changes', async () => {
   await pool.stop();
   assert.deepEqual(seen, [1, 2, 1, 0]);
 });
+
+test('workers yield to the event loop between keys: I/O callbacks run while a full queue of no-op keys drains', async () => {
+  const q = createWorkQueue<string>({ clock: new FakeClock() });
+  let done = 0;
+  const pool = startWorkers({ queue: q, handler: async () => void done++, workers: 3 });
+  for (let i = 0; i < 1_000; i++) q.add(`k${i}`);
+  // what a /metrics request or a watch event is to the operator: a callback from the event loop
+  const seenAt = await new Promise<number>((resolve) => setImmediate(() => resolve(done)));
+  assert.ok(seenAt < 1_000, `the event loop ran after ${seenAt} of 1,000 keys, not only once the queue was empty`);
+  await until(() => done === 1_000);
+  assert.equal(await pool.stop(), true);
+});
