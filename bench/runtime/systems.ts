@@ -25,6 +25,8 @@ export interface RunningSystem {
   reconciles(): Promise<number>;
   /** Heap in use, from the operator's own /metrics (Node: nodejs_heap_size_used_bytes; Go: go_memstats_heap_alloc_bytes), MiB. */
   heapUsedMiB(): Promise<number>;
+  /** Whether this replica holds the Lease, from its /metrics (ork: ork_leader; controller-runtime: leader_election_master_status). */
+  leading(): Promise<boolean>;
   /** Arrival time of the "caches synced" log line. */
   synced(timeoutMs?: number): Promise<number>;
 }
@@ -53,7 +55,7 @@ export function orkSystem(bundle: string, name = 'ork'): SystemUnderTest {
       await proc.waitForLine(/"msg":"operator starting"/, 60_000);
       const line = proc.lines.find((l) => l.text.includes('"msg":"operator starting"'))!;
       const port = (JSON.parse(line.text) as { port: number }).port;
-      return running(proc, `http://127.0.0.1:${port}/metrics`, /^ork_reconcile_total\{/, /^nodejs_heap_size_used_bytes[{ ]/);
+      return running(proc, `http://127.0.0.1:${port}/metrics`, /^ork_reconcile_total\{/, /^nodejs_heap_size_used_bytes[{ ]/, /^ork_leader[{ ]/);
     },
   };
 }
@@ -71,7 +73,7 @@ export function peerSystem(peerArgs: readonly string[] = [], name = 'controller-
       const port = await freePort();
       const proc = startProcess(binary, ['--kubeconfig', kubeconfig, '--namespace', leaseNamespace, '--metrics-bind-address', `127.0.0.1:${port}`, ...peerArgs]);
       await proc.waitForLine(/"msg":"peer starting"/, 60_000);
-      return running(proc, `http://127.0.0.1:${port}/metrics`, /^controller_runtime_reconcile_total\{[^}]*controller="webapp"/, /^go_memstats_heap_alloc_bytes[{ ]/);
+      return running(proc, `http://127.0.0.1:${port}/metrics`, /^controller_runtime_reconcile_total\{[^}]*controller="webapp"/, /^go_memstats_heap_alloc_bytes[{ ]/, /^leader_election_master_status[{ ]/);
     },
   };
 }
@@ -97,7 +99,7 @@ export function peerVersions(): string {
   return `${go}, controller-runtime ${v('sigs.k8s.io/controller-runtime')}, client-go ${v('k8s.io/client-go')}`;
 }
 
-function running(proc: RunningProcess, metricsUrl: string, reconcileSeries: RegExp, heapSeries: RegExp): RunningSystem {
+function running(proc: RunningProcess, metricsUrl: string, reconcileSeries: RegExp, heapSeries: RegExp, leaderSeries: RegExp): RunningSystem {
   const sum = async (series: RegExp): Promise<number> => {
     const text = await (await fetch(metricsUrl)).text();
     let n = 0;
@@ -109,6 +111,7 @@ function running(proc: RunningProcess, metricsUrl: string, reconcileSeries: RegE
     synced: (timeoutMs = 120_000) => proc.waitForLine(/"msg":"caches synced"/, timeoutMs),
     reconciles: () => sum(reconcileSeries),
     heapUsedMiB: async () => (await sum(heapSeries)) / 2 ** 20,
+    leading: async () => (await sum(leaderSeries)) > 0,
   };
 }
 
