@@ -8,55 +8,45 @@
 import fs from 'node:fs';
 import { Counter, Gauge, type Registry } from './exposition.ts';
 
+/** A series read from the process at scrape time: type, name, help, reader. */
+type ProcessSeries = readonly [type: 'counter' | 'gauge', name: string, help: string, read: () => number];
+
+const START_SECONDS = Math.round(Date.now() / 1000 - process.uptime());
+
+const SERIES: readonly ProcessSeries[] = [
+  ['counter', 'process_cpu_user_seconds_total', 'Total user CPU time spent in seconds.', () => process.cpuUsage().user / 1e6],
+  ['counter', 'process_cpu_system_seconds_total', 'Total system CPU time spent in seconds.', () => process.cpuUsage().system / 1e6],
+  ['counter', 'process_cpu_seconds_total', 'Total user and system CPU time spent in seconds.', () => {
+    const u = process.cpuUsage();
+    return (u.user + u.system) / 1e6;
+  }],
+  ['gauge', 'process_start_time_seconds', 'Start time of the process since unix epoch in seconds.', () => START_SECONDS],
+  ['gauge', 'process_resident_memory_bytes', 'Resident memory size in bytes.', () => process.memoryUsage.rss()],
+  ['gauge', 'process_open_fds', 'Number of open file descriptors.', openFds],
+  ['gauge', 'nodejs_heap_size_total_bytes', 'Process heap size from Node.js in bytes.', () => process.memoryUsage().heapTotal],
+  ['gauge', 'nodejs_heap_size_used_bytes', 'Process heap size used from Node.js in bytes.', () => process.memoryUsage().heapUsed],
+  ['gauge', 'nodejs_external_memory_bytes', 'Node.js external memory size in bytes.', () => process.memoryUsage().external],
+];
+
+/** Open file descriptors (Linux `/proc/self/fd`); NaN where that is not readable. */
+function openFds(): number {
+  try {
+    return fs.readdirSync('/proc/self/fd').length;
+  } catch {
+    return NaN;
+  }
+}
+
 /** Registers the process/Node series on `registry`. */
 export function registerProcessMetrics(registry: Registry): void {
   const registers = [registry];
-  const startSeconds = Math.round(Date.now() / 1000 - process.uptime());
-  const cpu = {
-    user: new Counter({ name: 'process_cpu_user_seconds_total', help: 'Total user CPU time spent in seconds.', registers }),
-    system: new Counter({ name: 'process_cpu_system_seconds_total', help: 'Total system CPU time spent in seconds.', registers }),
-    total: new Counter({
-      name: 'process_cpu_seconds_total',
-      help: 'Total user and system CPU time spent in seconds.',
-      registers,
-      collect: () => {
-        const u = process.cpuUsage();
-        cpu.user.setTotal(undefined, u.user / 1e6);
-        cpu.system.setTotal(undefined, u.system / 1e6);
-        cpu.total.setTotal(undefined, (u.user + u.system) / 1e6);
-      },
-    }),
-  };
-  new Gauge({ name: 'process_start_time_seconds', help: 'Start time of the process since unix epoch in seconds.', registers }).set(startSeconds);
-  const mem = {
-    rss: new Gauge({ name: 'process_resident_memory_bytes', help: 'Resident memory size in bytes.', registers }),
-    heapTotal: new Gauge({ name: 'nodejs_heap_size_total_bytes', help: 'Process heap size from Node.js in bytes.', registers }),
-    heapUsed: new Gauge({ name: 'nodejs_heap_size_used_bytes', help: 'Process heap size used from Node.js in bytes.', registers }),
-    external: new Gauge({
-      name: 'nodejs_external_memory_bytes',
-      help: 'Node.js external memory size in bytes.',
-      registers,
-      collect: () => {
-        const m = process.memoryUsage();
-        mem.rss.set(m.rss);
-        mem.heapTotal.set(m.heapTotal);
-        mem.heapUsed.set(m.heapUsed);
-        mem.external.set(m.external);
-      },
-    }),
-  };
-  const fds = new Gauge({
-    name: 'process_open_fds',
-    help: 'Number of open file descriptors.',
-    registers,
-    collect: () => {
-      try {
-        fds.set(fs.readdirSync('/proc/self/fd').length);
-      } catch {
-        fds.set(NaN); // not Linux: unknown
-      }
-    },
-  });
+  for (const [type, name, help, read] of SERIES) {
+    if (type === 'counter') {
+      const c: Counter = new Counter({ name, help, registers, collect: () => c.setTotal(undefined, read()) });
+    } else {
+      const g: Gauge = new Gauge({ name, help, registers, collect: () => g.set(read()) });
+    }
+  }
   const lag = new Gauge({
     name: 'nodejs_eventloop_lag_seconds',
     help: 'Lag of event loop in seconds.',

@@ -62,9 +62,20 @@ test('each operator gets its own registry (no global collisions)', async () => {
   assert.match(await b.registry.metrics(), /^ork_leader\{katalog="b"\} 0$/m);
 });
 
-test('process metrics are included by default', async () => {
+test('process metrics are included by default, read from the process at scrape time', async () => {
   const m = createMetrics();
-  assert.match(await m.registry.metrics(), /process_resident_memory_bytes/);
+  const value = (text: string, name: string): number => Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(text)?.[1]);
+  const first = await m.registry.metrics();
+  for (const name of ['process_resident_memory_bytes', 'process_start_time_seconds', 'process_cpu_seconds_total', 'nodejs_heap_size_used_bytes', 'nodejs_heap_size_total_bytes', 'nodejs_external_memory_bytes', 'nodejs_eventloop_lag_seconds']) {
+    assert.ok(value(first, name) > 0, `${name} is a positive number`);
+  }
+  assert.ok(Math.abs(value(first, 'process_start_time_seconds') - (Date.now() / 1000 - process.uptime())) < 2, 'start time is this process start');
+  assert.ok(Math.abs(value(first, 'process_resident_memory_bytes') - process.memoryUsage.rss()) < 64 * 2 ** 20, 'resident memory is this process RSS');
+  const spin = Date.now() + 50;
+  while (Date.now() < spin); // burn 50 ms of CPU between two scrapes
+  const second = await m.registry.metrics();
+  assert.ok(value(second, 'process_cpu_seconds_total') - value(first, 'process_cpu_seconds_total') >= 0.04, 'CPU seconds grow with the CPU spent');
+  assert.match(second, new RegExp(`^nodejs_version_info\\{version="${process.version}",major="\\d+",minor="\\d+",patch="\\d+"\\} 1$`, 'm'));
 });
 
 test('counts API request attempts by method and code', async () => {
