@@ -6,11 +6,11 @@
  * production operator stays small.
  */
 import fs from 'node:fs';
-import https from 'node:https';
 import path from 'node:path';
 import type { Clock } from '../clock.ts';
 import { realClock } from '../clock.ts';
 import type { Connection } from './connection.ts';
+import { apiServerAgent } from './tls-agent.ts';
 
 /** Default service-account directory. */
 export const SERVICE_ACCOUNT_DIR = '/var/run/secrets/kubernetes.io/serviceaccount';
@@ -31,7 +31,7 @@ export function inClusterConnection(opts: { env?: NodeJS.ProcessEnv; dir?: strin
   const clock = opts.clock ?? realClock;
   const host = env['KUBERNETES_SERVICE_HOST'] as string;
   const server = new URL(`https://${host.includes(':') ? `[${host}]` : host}:${env['KUBERNETES_SERVICE_PORT']}`);
-  const agent = new https.Agent({ ca: fs.readFileSync(path.join(dir, 'ca.crt')), keepAlive: true });
+  const agent = apiServerAgent({ ca: fs.readFileSync(path.join(dir, 'ca.crt')) });
   let token = '';
   let readAt = -Infinity;
   const currentToken = (): string => {

@@ -7,10 +7,11 @@
  * ~37 MB of memory in every operator: measured, see docs/runtime-kit.md.)
  */
 import fs from 'node:fs';
-import https from 'node:https';
+import type https from 'node:https';
 import os from 'node:os';
 import path from 'node:path';
 import type { Connection } from './connection.ts';
+import { apiServerAgent } from './tls-agent.ts';
 
 export interface KubeconfigOptions {
   /** File to read; default the first file of `$KUBECONFIG`, else `~/.kube/config`. */
@@ -62,13 +63,12 @@ export async function kubeconfigConnection(opts: KubeconfigOptions = {}): Promis
   const cert = read(user['client-certificate-data'], user['client-certificate']);
   const key = read(user['client-key-data'], user['client-key']);
   const agent = server.protocol === 'https:'
-    ? new https.Agent({
-        keepAlive: true,
+    ? apiServerAgent({
         ...(ca ? { ca } : {}),
         ...(cert ? { cert } : {}),
         ...(key ? { key } : {}),
-        ...(cluster['insecure-skip-tls-verify'] ? { rejectUnauthorized: false } : {}),
-        ...(cluster['tls-server-name'] ? { servername: cluster['tls-server-name'] } : {}),
+        ...(cluster['insecure-skip-tls-verify'] ? { insecureSkipVerify: true } : {}),
+        ...(cluster['tls-server-name'] ? { serverName: cluster['tls-server-name'] } : {}),
       })
     : undefined;
   const auth = (): string | undefined => {
