@@ -5,8 +5,6 @@
  * everything in place and failover; finally its namespaces are cleared so the next system
  * starts on an empty, quiet cluster (both operators watch WebApps cluster-wide).
  */
-import type { KubeClient } from '../../runtime-kit/client/rest.ts';
-import { eventually } from '../../test/helpers/control-plane.ts';
 import { measureDrift, type DriftResult } from './drift.ts';
 import { measureFailover, type FailoverResult } from './failover.ts';
 import { idleMemory, type IdleMemory } from './memory.ts';
@@ -16,8 +14,7 @@ import { rssMiB } from './process.ts';
 import { measureStartup, type StartupResult } from './startup.ts';
 import type { SystemUnderTest } from './systems.ts';
 import { crNames, measureThroughput, type ThroughputResult } from './throughput.ts';
-import { clearNamespace, NamespaceObserver } from './webapps.ts';
-import { NotFoundError } from '../../runtime-kit/client/errors.ts';
+import { clearNamespacesAndWait, NamespaceObserver } from './webapps.ts';
 
 /** Counts and repetitions of a run. */
 export interface SessionConfig {
@@ -90,29 +87,9 @@ export async function runSession(bp: BenchPlane, system: SystemUnderTest, tag: s
     if (cfg.failover) res.failover = await attempt('failover', () => measureFailover(system, admin, kubeconfig, leaseNs, obsA, tag));
   } finally {
     await Promise.all([obsA.stop(), obsB.stop()]);
-    await clearAll(admin, [nsA, nsB], log);
+    const t0 = Date.now();
+    await clearNamespacesAndWait(admin, [nsA, nsB], 600_000);
+    log(`cleared ${nsA}, ${nsB} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   }
   return res;
-}
-
-/**
- * Clears the namespaces and waits until they are gone: the namespace controller deleting a
- * thousand Services and their ClusterIPs loads the API server for a minute or two, which must
- * not overlap the next system's measures.
- */
-async function clearAll(admin: KubeClient, namespaces: readonly string[], log: (line: string) => void): Promise<void> {
-  const t0 = Date.now();
-  for (const ns of namespaces) await clearNamespace(admin, ns);
-  const left = async (): Promise<number> => {
-    let n = 0;
-    for (const ns of namespaces) {
-      n += await admin.get({ group: '', version: 'v1', plural: 'namespaces', name: ns }).then(
-        () => 1,
-        (err: unknown) => (err instanceof NotFoundError ? 0 : 1),
-      );
-    }
-    return n;
-  };
-  await eventually(`namespaces ${namespaces.join(', ')} deleted`, 600_000, async () => ((await left()) === 0 ? true : undefined), 1_000);
-  log(`cleared ${namespaces.join(', ')} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 }
