@@ -72,8 +72,8 @@ abstract class Metric<S> implements RegisteredMetric {
     for (const r of opts.registers ?? []) r.register(this);
   }
 
-  /** The state for `labels` (created with `init` on first use); labels must be exactly the declared names. */
-  protected series(labels: Labels | undefined, init: () => S): Series<S> {
+  /** The label values of `labels` in declared order; labels must be exactly the declared names. */
+  #values(labels: Labels | undefined): string[] {
     const given = labels ?? {};
     const values = this.labelNames.map((n) => {
       const v = given[n];
@@ -81,6 +81,12 @@ abstract class Metric<S> implements RegisteredMetric {
       return String(v);
     });
     if (Object.keys(given).length !== values.length) throw new Error(`metric ${this.name}: unknown label in ${JSON.stringify(Object.keys(given))}`);
+    return values;
+  }
+
+  /** The state for `labels`, created with `init` on first use. */
+  protected series(labels: Labels | undefined, init: () => S): Series<S> {
+    const values = this.#values(labels);
     const key = values.join('\u0000');
     let s = this.#series.get(key);
     if (!s) {
@@ -90,7 +96,7 @@ abstract class Metric<S> implements RegisteredMetric {
     return s;
   }
 
-  /** The state of the series of `labels`, if it exists (for tests and readers in process). */
+  /** The state of the series of `labels`, if it exists (for tests and readers in process; a label left out matches only an empty value). */
   protected peek(labels: Labels | undefined): S | undefined {
     const given = labels ?? {};
     return this.#series.get(this.labelNames.map((n) => String(given[n] ?? '')).join('\u0000'))?.state;
@@ -104,8 +110,9 @@ abstract class Metric<S> implements RegisteredMetric {
   /** The metric's lines, with `defaults` appended to every sample's labels. */
   render(defaults: ReadonlyArray<readonly [string, string]>): string[] {
     const out = [`# HELP ${this.name} ${escapeHelp(this.help)}`, `# TYPE ${this.name} ${this.type}`];
+    const extra = defaults.filter(([k]) => !this.labelNames.includes(k));
     for (const s of this.#series.values()) {
-      const pairs = [...this.labelNames.map((n, i) => [n, s.values[i]!] as const), ...defaults.filter(([k]) => !this.labelNames.includes(k))];
+      const pairs = [...this.labelNames.map((n, i) => [n, s.values[i]!] as const), ...extra];
       out.push(...this.samples(s.state, pairs));
     }
     return out;
@@ -120,19 +127,11 @@ abstract class Metric<S> implements RegisteredMetric {
   }
 }
 
-/** A value that only goes up. */
-export class Counter extends Metric<{ value: number }> {
-  readonly type = 'counter';
-
+/** A metric with one number per series: what counters and gauges share. */
+abstract class SingleValue extends Metric<{ value: number }> {
   constructor(opts: MetricOptions) {
     super(opts);
     this.initUnlabelled(() => ({ value: 0 }));
-  }
-
-  /** Adds `by` (default 1, never negative) to the series of `labels`. */
-  inc(labels?: Labels, by = 1): void {
-    if (!(by >= 0)) throw new Error(`counter ${this.name}: cannot add ${by}`);
-    this.series(labels, () => ({ value: 0 })).state.value += by;
   }
 
   /** The current value of the series of `labels`, or undefined before its first update. */
@@ -140,9 +139,9 @@ export class Counter extends Metric<{ value: number }> {
     return this.peek(labels)?.value;
   }
 
-  /** Sets the total, for a counter kept elsewhere and read at collect time (e.g. process CPU time). */
-  setTotal(labels: Labels | undefined, total: number): void {
-    this.series(labels, () => ({ value: 0 })).state.value = total;
+  /** Sets the series of `labels` to `v`. */
+  protected assign(labels: Labels | undefined, v: number): void {
+    this.series(labels, () => ({ value: 0 })).state.value = v;
   }
 
   protected samples(state: { value: number }, pairs: ReadonlyArray<readonly [string, string]>): string[] {
@@ -150,28 +149,30 @@ export class Counter extends Metric<{ value: number }> {
   }
 }
 
+/** A value that only goes up. */
+export class Counter extends SingleValue {
+  readonly type = 'counter';
+
+  /** Adds `by` (default 1, never negative) to the series of `labels`. */
+  inc(labels?: Labels, by = 1): void {
+    if (!(by >= 0)) throw new Error(`counter ${this.name}: cannot add ${by}`);
+    this.series(labels, () => ({ value: 0 })).state.value += by;
+  }
+
+  /** Sets the total, for a counter kept elsewhere and read at collect time (e.g. process CPU time). */
+  setTotal(labels: Labels | undefined, total: number): void {
+    this.assign(labels, total);
+  }
+}
+
 /** A value that goes up and down. */
-export class Gauge extends Metric<{ value: number }> {
+export class Gauge extends SingleValue {
   readonly type = 'gauge';
-
-  constructor(opts: MetricOptions) {
-    super(opts);
-    this.initUnlabelled(() => ({ value: 0 }));
-  }
-
-  /** The current value of the series of `labels`, or undefined before its first set. */
-  value(labels?: Labels): number | undefined {
-    return this.peek(labels)?.value;
-  }
 
   /** Sets the series of `labels` (omit them for an unlabelled gauge: `set(3)`). */
   set(labelsOrValue: Labels | number, value?: number): void {
-    const [labels, v] = typeof labelsOrValue === 'number' ? [undefined, labelsOrValue] : [labelsOrValue, value ?? 0];
-    this.series(labels, () => ({ value: 0 })).state.value = v;
-  }
-
-  protected samples(state: { value: number }, pairs: ReadonlyArray<readonly [string, string]>): string[] {
-    return [`${this.name}${labelText(pairs)} ${formatValue(state.value)}`];
+    if (typeof labelsOrValue === 'number') this.assign(undefined, labelsOrValue);
+    else this.assign(labelsOrValue, value ?? 0);
   }
 }
 
