@@ -89,11 +89,11 @@ const tryOr = async <T>(what: string, fn: () => Promise<T>): Promise<T | undefin
 /**
  * A rough first guess of one session's length (s), before any session has run: the WebApp's
  * 20 qps bounds convergence at ~10 CR/s, deleting the namespaces takes ~0.08 s per CR, the rest
- * (idle memory, no-op window, start-up, failover) is ~90 s.
+ * (idle memory — a minute of it —, no-op window, start-up, failover) is ~145 s.
  */
-const guessSessionS = 90 + (cfg.small + cfg.large) / 10 + cfg.large * 0.08 - (cfg.failover ? 0 : 25);
+const guessSessionS = 145 + (cfg.small + cfg.large) / 10 + cfg.large * 0.08 - (cfg.failover ? 0 : 25);
 const sessionsTotal = runs * systemNames.length;
-log(`${runs} run(s) × ${systemNames.length} system(s) = ${sessionsTotal} sessions; first estimate ~${Math.round((sessionsTotal * guessSessionS) / 60)} min of sessions${memory ? ' + ~3–5 min memory side' : ''}`);
+log(`${runs} run(s) × ${systemNames.length} system(s) = ${sessionsTotal} sessions; first estimate ~${Math.round((sessionsTotal * guessSessionS) / 60)} min of sessions${memory ? ' + ~6–8 min memory side' : ''}`);
 
 const bp = await startBenchPlane(log);
 machine.push(`control plane: kube-apiserver ${bp.plane.k8sVersion ?? '?'} + etcd on 127.0.0.1 (compiler/plane), shared by both systems`);

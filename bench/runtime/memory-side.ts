@@ -16,6 +16,9 @@ import { ensureNamespace, type BenchPlane } from './plane.ts';
 import { buildOrkOperator, orkSystem, peerSystem } from './systems.ts';
 import { OPERATOR_NODE_FLAGS } from '../../compiler/emit/project.ts';
 
+/** The image's V8 flags up to bench run 6 (TurboFan on), kept as a variant to show what it costs. */
+const TURBOFAN_FLAGS: readonly string[] = ['--max-semi-space-size=1', '--no-maglev', '--optimize-for-size'];
+
 /** Number of synthetic CRDs of the "15-CRD" figure. */
 export const SYNTHETIC_CRDS = 15;
 
@@ -59,24 +62,34 @@ export async function measureMemorySide(bp: BenchPlane, o: MemorySideOptions): P
     const ork = orkSystem(built.bundle);
     const peer = peerSystem(['--crds', kindsFile], `controller-runtime --crds (${SYNTHETIC_CRDS})`);
     for (let run = 1; run <= o.runs; run++) {
+      // side by side: each reading is a minute of idling, and one process's RSS does not depend on the other's
       o.log(`memory: ${SYNTHETIC_CRDS}-CRD idle RSS, run ${run}/${o.runs}`);
-      fifteen.ork.push(await o.tryOr(`ork ${SYNTHETIC_CRDS}-CRD idle RSS (run ${run})`, () => idleMemory(ork, kubeconfig, orkLease)));
-      if (o.withPeer) fifteen.peer.push(await o.tryOr(`peer ${SYNTHETIC_CRDS}-CRD idle RSS (run ${run})`, () => idleMemory(peer, kubeconfig, peerLease)));
+      const [orkIdle, peerIdle] = await Promise.all([
+        o.tryOr(`ork ${SYNTHETIC_CRDS}-CRD idle RSS (run ${run})`, () => idleMemory(ork, kubeconfig, orkLease)),
+        o.withPeer ? o.tryOr(`peer ${SYNTHETIC_CRDS}-CRD idle RSS (run ${run})`, () => idleMemory(peer, kubeconfig, peerLease)) : undefined,
+      ]);
+      fifteen.ork.push(orkIdle);
+      if (o.withPeer) fifteen.peer.push(peerIdle);
     }
   }
-  const orkRss: Array<readonly [string, number | undefined]> = [];
   const image = OPERATOR_NODE_FLAGS.join(' ');
   const variants: ReadonlyArray<readonly [label: string, args: readonly string[], kubeconfig: string]> = [
     [`\`${image}\` (the image's flags) and a YAML kubeconfig (its parser loaded)`, OPERATOR_NODE_FLAGS, bp.plane.kubeconfig],
-    ['no V8 flags', [], kubeconfig],
-    ['`--max-semi-space-size=1` only', ['--max-semi-space-size=1'], kubeconfig],
-    [`\`${image} --lite-mode\``, [...OPERATOR_NODE_FLAGS, '--lite-mode'], kubeconfig],
+    ['no V8 flags (all of V8\'s compiler tiers)', [], kubeconfig],
+    [`\`${TURBOFAN_FLAGS.join(' ')}\` (the image's flags up to bench run 6: TurboFan on)`, TURBOFAN_FLAGS, kubeconfig],
+    ['`--max-semi-space-size=1 --optimize-for-size --max-opt=2` (Maglev, no TurboFan)', ['--max-semi-space-size=1', '--optimize-for-size', '--max-opt=2'], kubeconfig],
+    [`\`${image} --lite-mode\` (no compiler, interpreter only)`, [...OPERATOR_NODE_FLAGS, '--lite-mode'], kubeconfig],
   ];
-  for (const [label, args, file] of variants) {
-    o.log(`memory: ork idle RSS with ${label}`);
-    orkRss.push([`4. idle RSS, web-app with ${label} (MiB)`, (await o.tryOr(`idle RSS ${label}`, () => idleMemory(orkSystem(o.webAppBundle), file, orkLease, args)))?.rssMiB]);
-  }
-  orkRss.push(['4. bare Node 24 (`node -e` with a timer) RSS floor (MiB)', await o.tryOr('bare Node RSS', () => nodeBaselineRss(path.join(REPO_ROOT, 'node_modules', '.bin', 'node')))]);
+  o.log(`memory: ork idle RSS with ${variants.length} V8 flag variants and the bare-Node floor, side by side`);
+  // each variant leads in a Lease namespace of its own, so that every one runs its workers
+  const leases = variants.map((_, i) => `bench-ork-variant-${i}`);
+  for (const ns of leases) await ensureNamespace(bp.admin, ns);
+  const [floor, ...rss] = await Promise.all([
+    o.tryOr('bare Node RSS', () => nodeBaselineRss(path.join(REPO_ROOT, 'node_modules', '.bin', 'node'))),
+    ...variants.map(([label, args, file], i) => o.tryOr(`idle RSS ${label}`, () => idleMemory(orkSystem(o.webAppBundle), file, leases[i]!, args))),
+  ]);
+  const orkRss: Array<readonly [string, number | undefined]> = variants.map(([label], i) => [`4. idle RSS, web-app with ${label} (MiB)`, rss[i]?.rssMiB]);
+  orkRss.push(['4. bare Node 24 (`node -e` with a timer) RSS floor (MiB)', floor]);
   const probes: HeapProbe[] = [orkHeapProbe, ...(o.withPeer ? [peerHeapProbe(true), peerHeapProbe(false)] : [])];
   o.log(`memory: heap per cached object at 0 / ${o.heapCounts.join(' / ')} ConfigMaps (${probes.map((p) => p.name).join(', ')})`);
   const heap = await o.tryOr('heap per cached object', () => measureHeap(bp.admin, kubeconfig, o.heapCounts, probes));

@@ -18,17 +18,20 @@ import { yamlStream } from './manifests/yaml-stream.ts';
 
 /**
  * V8 flags every operator process starts with (image ENTRYPOINT, `ork run/up`'s dev runner),
- * chosen for idle memory, each measured on a real plane (bench/README.md, "Idle memory"):
- * - `--max-semi-space-size=1` caps the young generation at 1 MiB: an idle operator allocates
- *   little (15-CRD operator 67.9 → 66.4 MiB idle RSS);
- * - `--no-maglev` leaves out V8's mid-tier compiler, whose code pages an operator touches at
- *   start-up for little gain (−2.4 MiB; hot code still reaches the optimizing compiler);
- * - `--optimize-for-size` makes V8 favour memory over speed (−2 MiB).
- * Their price under load (300 WebApps converging, 3 runs each, alternated): the same 29 s wall
- * time, CPU 4.17–4.52 s without the last two flags and 4.57–5.02 s with them (median +11%).
- * `--lite-mode` (no optimizing compiler at all) is not used.
+ * chosen for memory, each measured on a real plane (bench/README.md, "Idle memory"):
+ * - `--max-semi-space-size=1` caps the young generation at 1 MiB: an operator allocates little
+ *   at a time (15-CRD operator 67.9 → 66.4 MiB idle RSS);
+ * - `--max-opt=1` makes Sparkplug, V8's baseline compiler, the top tier: Maglev and TurboFan never
+ *   run, so their code is never paged in from the `node` binary. An idle operator's Lease
+ *   renewals get a few functions optimized ~30 s after start, and that first optimizing compile
+ *   alone added 5–6 MiB (15-CRD operator a minute after start: 67.8 MiB with TurboFan, 65.1 with
+ *   V8's default tiers, 61.4 with this flag). An operator's work is API-bound: with 300 WebApps
+ *   converging the wall time and CPU were the same as with TurboFan, and 1,000 no-op reconciles
+ *   after a restart took 1.14 s of CPU against 1.25 s, with 13 MiB less RSS afterwards;
+ * - `--optimize-for-size` makes V8 favour memory over speed (−0.4 MiB with `--max-opt=1`).
+ * `--lite-mode` (interpreter only) saves ~1 MiB more idle but was slower on the restart burst.
  */
-export const OPERATOR_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=1', '--no-maglev', '--optimize-for-size'];
+export const OPERATOR_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=1', '--max-opt=1', '--optimize-for-size'];
 
 /** What the project emitter needs. */
 export interface ProjectInput {
