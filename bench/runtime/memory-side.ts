@@ -15,9 +15,7 @@ import { idleMemory, nodeBaselineRss, type IdleMemory } from './memory.ts';
 import { ensureNamespace, type BenchPlane } from './plane.ts';
 import { buildOrkOperator, orkSystem, peerSystem } from './systems.ts';
 import { OPERATOR_NODE_FLAGS } from '../../compiler/emit/project.ts';
-
-/** The image's V8 flags up to bench run 6 (TurboFan on), kept as a variant to show what it costs. */
-const TURBOFAN_FLAGS: readonly string[] = ['--max-semi-space-size=1', '--no-maglev', '--optimize-for-size'];
+import { V8_VARIANTS } from './v8-variants.ts';
 
 /** Number of synthetic CRDs of the "15-CRD" figure. */
 export const SYNTHETIC_CRDS = 15;
@@ -72,13 +70,9 @@ export async function measureMemorySide(bp: BenchPlane, o: MemorySideOptions): P
       if (o.withPeer) fifteen.peer.push(peerIdle);
     }
   }
-  const image = OPERATOR_NODE_FLAGS.join(' ');
   const variants: ReadonlyArray<readonly [label: string, args: readonly string[], kubeconfig: string]> = [
-    [`\`${image}\` (the image's flags) and a YAML kubeconfig (its parser loaded)`, OPERATOR_NODE_FLAGS, bp.plane.kubeconfig],
-    ['no V8 flags (all of V8\'s compiler tiers)', [], kubeconfig],
-    [`\`${TURBOFAN_FLAGS.join(' ')}\` (the image's flags up to bench run 6: TurboFan on)`, TURBOFAN_FLAGS, kubeconfig],
-    ['`--max-semi-space-size=1 --optimize-for-size --max-opt=2` (Maglev, no TurboFan)', ['--max-semi-space-size=1', '--optimize-for-size', '--max-opt=2'], kubeconfig],
-    [`\`${image} --lite-mode\` (no compiler, interpreter only)`, [...OPERATOR_NODE_FLAGS, '--lite-mode'], kubeconfig],
+    [`\`${OPERATOR_NODE_FLAGS.join(' ')}\` (the image's flags) and a YAML kubeconfig (its parser loaded)`, OPERATOR_NODE_FLAGS, bp.plane.kubeconfig],
+    ...V8_VARIANTS.filter((v) => v.name !== 'image').map((v) => [v.label, v.args, kubeconfig] as const),
   ];
   o.log(`memory: ork idle RSS with ${variants.length} V8 flag variants and the bare-Node floor, side by side`);
   // each variant leads in a Lease namespace of its own, so that every one runs its workers
