@@ -105,12 +105,34 @@ async function elapse(clock: FakeClock, ms: number): Promise<void> {
   await settle();
 }
 
+/** A fresh Lease server and fake clock, with candidate `a` (`aOpts`) created and running. */
+function world(aOpts: Partial<LeaderElectorOptions> = {}): { server: LeaseServer; clock: FakeClock; a: Probe } {
+  const server = new LeaseServer();
+  const clock = new FakeClock();
+  const a = candidate(server, clock, 'a', aOpts);
+  void a.elector.run();
+  return { server, clock, a };
+}
+
+/** `world()` where `a` leads after 100 ms, then `b` (`bOpts`) joins as standby and `standbyMs` pass. */
+async function leaderAndStandby(standbyMs: number, bOpts: Partial<LeaderElectorOptions> = {}): Promise<{ server: LeaseServer; clock: FakeClock; a: Probe; b: Probe }> {
+  const { server, clock, a } = world();
+  await elapse(clock, 100);
+  const b = candidate(server, clock, 'b', bOpts);
+  void b.elector.run();
+  await elapse(clock, standbyMs);
+  return { server, clock, a, b };
+}
+
+/** When `p` started leading (ms after T0), if it did. */
+function startedAt(p: Probe): number | undefined {
+  const e = p.events.find((x) => x.startsWith('started@'));
+  return e === undefined ? undefined : Number(e.slice('started@'.length));
+}
+
 describe('LeaderElector', () => {
   it('acquires an absent Lease, reports itself as leader, and renews every retry period', async () => {
-    const server = new LeaseServer();
-    const clock = new FakeClock();
-    const a = candidate(server, clock, 'a');
-    void a.elector.run();
+    const { server, clock, a } = world();
     await elapse(clock, 100);
     assert.deepEqual(a.events, ['leader:a', 'started@0']);
     assert.equal(a.elector.isLeader(), true);
@@ -123,14 +145,7 @@ describe('LeaderElector', () => {
   });
 
   it('two candidates: exactly one leads; the other observes it and keeps waiting', async () => {
-    const server = new LeaseServer();
-    const clock = new FakeClock();
-    const a = candidate(server, clock, 'a');
-    const b = candidate(server, clock, 'b');
-    void a.elector.run();
-    await elapse(clock, 100);
-    void b.elector.run();
-    await elapse(clock, 30_000);
+    const { server, a, b } = await leaderAndStandby(30_000);
     assert.equal(a.elector.isLeader(), true);
     assert.equal(b.elector.isLeader(), false);
     assert.deepEqual(b.events, ['leader:a']);
@@ -140,21 +155,13 @@ describe('LeaderElector', () => {
   });
 
   it('a leader whose renewals fail stops at the renew deadline; the standby takes over once the lease expired', async () => {
-    const server = new LeaseServer();
-    const clock = new FakeClock();
-    const a = candidate(server, clock, 'a');
-    const b = candidate(server, clock, 'b');
-    void a.elector.run();
-    await elapse(clock, 100);
-    void b.elector.run();
-    await elapse(clock, 1_900); // a renews at 2 000
+    const { server, clock, a, b } = await leaderAndStandby(1_900); // a renews at 2 000
     a.view.down = true;
     await elapse(clock, 30_000);
     assert.ok(a.events.includes('stopped@12000'), `leader stops 10 s after its last renewal: ${a.events.join(' ')}`);
     assert.equal(a.signal?.aborted, true);
-    const started = b.events.find((e) => e.startsWith('started@'));
-    assert.ok(started, 'standby leads');
-    const at = Number(started.slice(8));
+    const at = startedAt(b);
+    assert.ok(at !== undefined, 'standby leads');
     // b last saw a change at ~2 000 ms; expiry 15 s later; b polls every 2 s
     assert.ok(at >= 17_000 && at <= 19_500, `standby took over at ${at} ms`);
     assert.equal(server.lease?.spec?.holderIdentity, 'b');
@@ -199,10 +206,7 @@ describe('LeaderElector', () => {
   });
 
   it('a leader whose requests hang still stops exactly at the renew deadline', async () => {
-    const server = new LeaseServer();
-    const clock = new FakeClock();
-    const a = candidate(server, clock, 'a');
-    void a.elector.run();
+    const { server, clock, a } = world();
     await elapse(clock, 100);
     a.view.hang = true;
     await elapse(clock, 12_000);
@@ -211,10 +215,7 @@ describe('LeaderElector', () => {
   });
 
   it('a competing write that takes the Lease stops the leader at its next renewal, not at the deadline', async () => {
-    const server = new LeaseServer();
-    const clock = new FakeClock();
-    const a = candidate(server, clock, 'a');
-    void a.elector.run();
+    const { server, clock, a } = world();
     await elapse(clock, 2_500);
     server.overwrite({ holderIdentity: 'intruder', leaseDurationSeconds: 15, renewTime: microTime(clock.now()) });
     await elapse(clock, 2_000);
@@ -225,10 +226,7 @@ describe('LeaderElector', () => {
   });
 
   it('a 409 on renewal re-reads and renews on the next try; leadership is kept', async () => {
-    const server = new LeaseServer();
-    const clock = new FakeClock();
-    const a = candidate(server, clock, 'a');
-    void a.elector.run();
+    const { server, clock, a } = world();
     await elapse(clock, 100);
     a.view.conflictNext = true;
     await elapse(clock, 4_000);
@@ -238,14 +236,7 @@ describe('LeaderElector', () => {
   });
 
   it('stop() aborts the work at once and releases the Lease; the standby takes over at its next retry', async () => {
-    const server = new LeaseServer();
-    const clock = new FakeClock();
-    const a = candidate(server, clock, 'a');
-    const b = candidate(server, clock, 'b');
-    void a.elector.run();
-    await elapse(clock, 100);
-    void b.elector.run();
-    await elapse(clock, 5_000);
+    const { server, clock, a, b } = await leaderAndStandby(5_000);
     const stopping = a.elector.stop();
     assert.equal(a.signal?.aborted, true, 'aborted synchronously');
     await stopping;
@@ -253,25 +244,18 @@ describe('LeaderElector', () => {
     assert.equal(server.lease?.spec?.leaseDurationSeconds, 1);
     const releasedAt = clock.now() - T0;
     await elapse(clock, 2_500);
-    const started = b.events.find((e) => e.startsWith('started@'));
-    assert.ok(started !== undefined && Number(started.slice(8)) - releasedAt <= 2_100, `standby took over ${started} after release at ${releasedAt}`);
+    const at = startedAt(b);
+    assert.ok(at !== undefined && at - releasedAt <= 2_100, `standby took over at ${at} after release at ${releasedAt}`);
     await b.elector.stop();
   });
 
   it('standbyRetryMs: a standby polling every second takes a released Lease over within about a second', async () => {
-    const server = new LeaseServer();
-    const clock = new FakeClock();
-    const a = candidate(server, clock, 'a');
-    const b = candidate(server, clock, 'b', { standbyRetryMs: 1_000, random: () => 0.99 });
-    void a.elector.run();
-    await elapse(clock, 100);
-    void b.elector.run();
-    await elapse(clock, 5_000);
+    const { clock, a, b } = await leaderAndStandby(5_000, { standbyRetryMs: 1_000, random: () => 0.99 });
     await a.elector.stop();
     const releasedAt = clock.now() - T0;
     await elapse(clock, 1_500);
-    const started = b.events.find((e) => e.startsWith('started@'));
-    assert.ok(started !== undefined && Number(started.slice(8)) - releasedAt <= 1_200, `standby took over ${started} after release at ${releasedAt} (poll 1 s + 20 % jitter)`);
+    const at = startedAt(b);
+    assert.ok(at !== undefined && at - releasedAt <= 1_200, `standby took over at ${at} after release at ${releasedAt} (poll 1 s + 20 % jitter)`);
     await b.elector.stop();
   });
 
@@ -292,10 +276,7 @@ describe('LeaderElector', () => {
   });
 
   it('releaseOnStop false leaves the record; stop() before leading never calls onStartedLeading', async () => {
-    const server = new LeaseServer();
-    const clock = new FakeClock();
-    const a = candidate(server, clock, 'a', { releaseOnStop: false });
-    void a.elector.run();
+    const { server, clock, a } = world({ releaseOnStop: false });
     await elapse(clock, 100);
     await a.elector.stop();
     assert.equal(server.lease?.spec?.holderIdentity, 'a');
