@@ -93,7 +93,7 @@ const tryOr = async <T>(what: string, fn: () => Promise<T>): Promise<T | undefin
  */
 const guessSessionS = 145 + (cfg.small + cfg.large) / 10 + cfg.large * 0.08 - (cfg.failover ? 0 : 25);
 const sessionsTotal = runs * systemNames.length;
-log(`${runs} run(s) × ${systemNames.length} system(s) = ${sessionsTotal} sessions; first estimate ~${Math.round((sessionsTotal * guessSessionS) / 60)} min of sessions${memory ? ' + ~6–8 min memory side' : ''}`);
+log(`${runs} run(s) × ${systemNames.length} system(s) = ${sessionsTotal} sessions; first estimate ~${Math.round((sessionsTotal * guessSessionS) / 60)} min of sessions${memory ? ' + ~8–10 min memory side' : ''}`);
 
 const bp = await startBenchPlane(log);
 machine.push(`control plane: kube-apiserver ${bp.plane.k8sVersion ?? '?'} + etcd on 127.0.0.1 (compiler/plane), shared by both systems`);

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { REPO_ROOT } from '../../test/helpers/run-ork.ts';
 import { syntheticKinds, writeSyntheticKatalog } from '../synthetic-katalog.ts';
 import { measureHeap, orkHeapProbe, peerHeapProbe, type HeapPoint, type HeapProbe } from './heap.ts';
-import { idleMemory, nodeBaselineRss, type IdleMemory } from './memory.ts';
+import { idleMemory, nodeBaselineRss, VARIANT_SETTLE_MS, type IdleMemory } from './memory.ts';
 import { ensureNamespace, type BenchPlane } from './plane.ts';
 import { buildOrkOperator, orkSystem, peerSystem } from './systems.ts';
 import { OPERATOR_NODE_FLAGS } from '../../compiler/emit/project.ts';
@@ -74,13 +74,13 @@ export async function measureMemorySide(bp: BenchPlane, o: MemorySideOptions): P
     [`\`${OPERATOR_NODE_FLAGS.join(' ')}\` (the image's flags) and a YAML kubeconfig (its parser loaded)`, OPERATOR_NODE_FLAGS, bp.plane.kubeconfig],
     ...V8_VARIANTS.filter((v) => v.name !== 'image').map((v) => [v.label, v.args, kubeconfig] as const),
   ];
-  o.log(`memory: ork idle RSS with ${variants.length} V8 flag variants and the bare-Node floor, side by side`);
+  o.log(`memory: ork idle RSS with ${variants.length} V8 flag variants (3 min each) and the bare-Node floor, side by side`);
   // each variant leads in a Lease namespace of its own, so that every one runs its workers
   const leases = variants.map((_, i) => `bench-ork-variant-${i}`);
   for (const ns of leases) await ensureNamespace(bp.admin, ns);
   const [floor, ...rss] = await Promise.all([
     o.tryOr('bare Node RSS', () => nodeBaselineRss(path.join(REPO_ROOT, 'node_modules', '.bin', 'node'))),
-    ...variants.map(([label, args, file], i) => o.tryOr(`idle RSS ${label}`, () => idleMemory(orkSystem(o.webAppBundle), file, leases[i]!, args))),
+    ...variants.map(([label, args, file], i) => o.tryOr(`idle RSS ${label}`, () => idleMemory(orkSystem(o.webAppBundle), file, leases[i]!, args, VARIANT_SETTLE_MS))),
   ]);
   const orkRss: Array<readonly [string, number | undefined]> = variants.map(([label], i) => [`4. idle RSS, web-app with ${label} (MiB)`, rss[i]?.rssMiB]);
   orkRss.push(['4. bare Node 24 (`node -e` with a timer) RSS floor (MiB)', floor]);

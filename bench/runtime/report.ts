@@ -149,7 +149,7 @@ function memorySection(m: MemoryFigures): string[] {
   }
   out.push('');
   if (m.orkRss.length > 0) {
-    out.push('### ork only', '', '| figure | value |', '| --- | ---: |');
+    out.push('### ork only', '', 'Idle RSS of the web-app operator per V8 flag variant, all started together (each leads its own Lease), read 3 minutes after caches synced, when a variant with an optimizing tier has used it.', '', '| figure | value |', '| --- | ---: |');
     for (const [label, v] of m.orkRss) out.push(`| ${label} | ${fmt(v, 1)} |`);
     out.push('');
   }

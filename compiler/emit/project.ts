@@ -24,12 +24,14 @@ import { yamlStream } from './manifests/yaml-stream.ts';
  * - `--max-opt=1` makes Sparkplug, V8's baseline compiler, the top tier: Maglev and TurboFan never
  *   run, so their code is never paged in from the `node` binary. An idle operator's Lease
  *   renewals get a few functions optimized ~30 s after start, and that first optimizing compile
- *   alone added 5–6 MiB (15-CRD operator a minute after start: 67.8 MiB with TurboFan, 65.1 with
- *   V8's default tiers, 61.4 with this flag). An operator's work is API-bound: with 300 WebApps
- *   converging the wall time and CPU were the same as with TurboFan, and 1,000 no-op reconciles
- *   after a restart took 1.14 s of CPU against 1.25 s, with 13 MiB less RSS afterwards;
+ *   alone added 5–7 MiB (15-CRD operator idle from 45 s to 4 min after start: 67.5–69.0 MiB with
+ *   TurboFan, 61.4–61.8 with this flag; ~65 with V8's default tiers). An operator's work is API-bound (`npm run
+ *   bench:tiers`): 300 WebApps converging took the same wall time and CPU as with TurboFan (4.65
+ *   s each) and left 8.7 MiB less RSS; a restart against 1,000 WebApps spent the same CPU (1.27
+ *   vs 1.28 s), finished 122 ms later and left 12 MiB less;
  * - `--optimize-for-size` makes V8 favour memory over speed (−0.4 MiB with `--max-opt=1`).
- * `--lite-mode` (interpreter only) saves ~1 MiB more idle but was slower on the restart burst.
+ * `--lite-mode` (interpreter only) saves ~1 MiB more idle but spent 10% more CPU converging and
+ * restarted slower.
  */
 export const OPERATOR_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=1', '--max-opt=1', '--optimize-for-size'];
 
