@@ -127,11 +127,14 @@ abstract class Metric<S> implements RegisteredMetric {
   }
 }
 
+/** A new series' state for counters and gauges. */
+const zero = (): { value: number } => ({ value: 0 });
+
 /** A metric with one number per series: what counters and gauges share. */
 abstract class SingleValue extends Metric<{ value: number }> {
   constructor(opts: MetricOptions) {
     super(opts);
-    this.initUnlabelled(() => ({ value: 0 }));
+    this.initUnlabelled(zero);
   }
 
   /** The current value of the series of `labels`, or undefined before its first update. */
@@ -139,9 +142,9 @@ abstract class SingleValue extends Metric<{ value: number }> {
     return this.peek(labels)?.value;
   }
 
-  /** Sets the series of `labels` to `v`. */
-  protected assign(labels: Labels | undefined, v: number): void {
-    this.series(labels, () => ({ value: 0 })).state.value = v;
+  /** The state of the series of `labels`, created at 0 on first use. */
+  protected cell(labels: Labels | undefined): { value: number } {
+    return this.series(labels, zero).state;
   }
 
   protected samples(state: { value: number }, pairs: ReadonlyArray<readonly [string, string]>): string[] {
@@ -156,12 +159,12 @@ export class Counter extends SingleValue {
   /** Adds `by` (default 1, never negative) to the series of `labels`. */
   inc(labels?: Labels, by = 1): void {
     if (!(by >= 0)) throw new Error(`counter ${this.name}: cannot add ${by}`);
-    this.series(labels, () => ({ value: 0 })).state.value += by;
+    this.cell(labels).value += by;
   }
 
   /** Sets the total, for a counter kept elsewhere and read at collect time (e.g. process CPU time). */
   setTotal(labels: Labels | undefined, total: number): void {
-    this.assign(labels, total);
+    this.cell(labels).value = total;
   }
 }
 
@@ -171,8 +174,8 @@ export class Gauge extends SingleValue {
 
   /** Sets the series of `labels` (omit them for an unlabelled gauge: `set(3)`). */
   set(labelsOrValue: Labels | number, value?: number): void {
-    if (typeof labelsOrValue === 'number') this.assign(undefined, labelsOrValue);
-    else this.assign(labelsOrValue, value ?? 0);
+    if (typeof labelsOrValue === 'number') this.cell(undefined).value = labelsOrValue;
+    else this.cell(labelsOrValue).value = value ?? 0;
   }
 }
 
