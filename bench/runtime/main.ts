@@ -15,6 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { REPO_ROOT } from '../../test/helpers/run-ork.ts';
+import { wholeOption } from './args.ts';
 import { compileTable, webAppImage } from './compile-side.ts';
 import { measureMemorySide, type MemoryFigures } from './memory-side.ts';
 import { startBenchPlane } from './plane.ts';
@@ -38,15 +39,7 @@ const { values: opt } = parseArgs({
   },
 });
 const quick = opt.quick === true;
-const positive = (name: string, text: string | undefined, dflt: number): number => {
-  if (text === undefined) return dflt;
-  const n = Number(text);
-  if (!Number.isInteger(n) || n < 1) {
-    process.stderr.write(`bench: --${name} must be a whole number ≥ 1, got "${text}"\n`);
-    process.exit(2);
-  }
-  return n;
-};
+const positive = (name: string, text: string | undefined, dflt: number): number => wholeOption('bench', name, text, dflt);
 const runs = positive('runs', opt.runs, quick ? 1 : 3);
 const cfg: SessionConfig = {
   small: positive('small', opt.small, quick ? 20 : 100),

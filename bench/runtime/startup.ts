@@ -4,7 +4,7 @@
  * cluster. The previous replica released its Lease, so leadership is immediate.
  */
 import { median } from './stats.ts';
-import type { SystemUnderTest } from './systems.ts';
+import type { RunningSystem, SystemUnderTest } from './systems.ts';
 
 export interface StartupResult {
   readonly runs: number;
@@ -20,15 +20,20 @@ export async function measureStartup(system: SystemUnderTest, kubeconfig: string
     const s = await system.start({ kubeconfig, leaseNamespace });
     try {
       synced.push((await s.synced()) - s.proc.spawnedAt);
-      const deadline = Date.now() + 120_000;
-      while ((await s.reconciles().catch(() => 0)) === 0) {
-        if (Date.now() > deadline) throw new Error(`bench: ${system.name} did not reconcile within 120 s of starting`);
-        await new Promise((r) => setTimeout(r, 20));
-      }
+      await untilReconciled(s, system.name, 1);
       first.push(Date.now() - s.proc.spawnedAt);
     } finally {
       await s.proc.stop();
     }
   }
   return { runs, syncedMs: median(synced), firstReconcileMs: median(first) };
+}
+
+/** Polls `s`'s reconcile counter every 20 ms until it reaches `atLeast`; throws after `timeoutMs`. */
+export async function untilReconciled(s: RunningSystem, name: string, atLeast: number, timeoutMs = 120_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while ((await s.reconciles().catch(() => 0)) < atLeast) {
+    if (Date.now() > deadline) throw new Error(`bench: ${name} did not reconcile ${atLeast === 1 ? '' : `${atLeast} CRs `}within ${timeoutMs / 1000} s of starting`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
 }

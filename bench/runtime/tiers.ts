@@ -15,26 +15,20 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { REPO_ROOT } from '../../test/helpers/run-ork.ts';
+import { wholeOption } from './args.ts';
 import { ensureNamespace, startBenchPlane, type BenchPlane } from './plane.ts';
 import { cpuSeconds, rssMiB } from './process.ts';
+import { untilReconciled } from './startup.ts';
 import { fmt, median } from './stats.ts';
 import { buildOrkOperator, orkSystem } from './systems.ts';
 import { crNames, measureThroughput } from './throughput.ts';
 import { V8_VARIANTS, type V8Variant } from './v8-variants.ts';
 import { clearNamespacesAndWait, NamespaceObserver, warmUp } from './webapps.ts';
 
-const { values: opt } = parseArgs({ options: { rounds: { type: 'string', default: '3' }, crs: { type: 'string', default: '300' }, 'restart-crs': { type: 'string', default: '1000' } } });
-const whole = (name: string, text: string): number => {
-  const n = Number(text);
-  if (!Number.isInteger(n) || n < 1) {
-    process.stderr.write(`bench:tiers: --${name} must be a whole number ≥ 1, got "${text}"\n`);
-    process.exit(2);
-  }
-  return n;
-};
-const rounds = whole('rounds', opt.rounds);
-const convergeCrs = whole('crs', opt.crs);
-const restartCrs = whole('restart-crs', opt['restart-crs']);
+const { values: opt } = parseArgs({ options: { rounds: { type: 'string' }, crs: { type: 'string' }, 'restart-crs': { type: 'string' } } });
+const rounds = wholeOption('bench:tiers', 'rounds', opt.rounds, 3);
+const convergeCrs = wholeOption('bench:tiers', 'crs', opt.crs, 300);
+const restartCrs = wholeOption('bench:tiers', 'restart-crs', opt['restart-crs'], 1000);
 const variants = V8_VARIANTS.filter((v) => v.name !== 'none');
 const log = (line: string): void => void process.stderr.write(`# ${line}\n`);
 const pause = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
@@ -77,11 +71,7 @@ async function restart(bp: BenchPlane, bundle: string, v: V8Variant, f: Figures)
   const s = await orkSystem(bundle).start({ kubeconfig: bp.operatorKubeconfig, leaseNamespace: `tiers-lease-${v.name}`, nodeArgs: v.args });
   try {
     f.syncedMs.push((await s.synced()) - s.proc.spawnedAt);
-    const deadline = Date.now() + 120_000;
-    while ((await s.reconciles().catch(() => 0)) < restartCrs) {
-      if (Date.now() > deadline) throw new Error(`bench:tiers: ${v.name} did not reconcile ${restartCrs} CRs within 120 s of starting`);
-      await pause(20);
-    }
+    await untilReconciled(s, v.name, restartCrs);
     f.restartMs.push(Date.now() - s.proc.spawnedAt);
     f.restartCpuS.push(cpuSeconds(s.proc.pid));
     await pause(45_000);
